@@ -1,0 +1,61 @@
+/** The archive behind one interface; fs-store.ts is the real one, memory-store.ts serves tests. */
+import type { ArticleRecord } from '../domain/types.js';
+
+/** What a month manifest holds per article: enough to pick and order feed items. */
+export interface IndexEntry {
+  readonly id: string;
+  readonly path: string;
+  readonly published: string;
+  readonly updated: string | null;
+}
+
+export interface ArchiveStore {
+  /** Record path of the article a key (layout.rawKey / urlKey) points at, or null. */
+  lookup(key: string): Promise<string | null>;
+  /** The record at a record path, or null when there is none. */
+  read(recordPath: string): Promise<ArticleRecord | null>;
+  /** Raw bytes stored beside a record. */
+  readRaw(recordPath: string, file: string): Promise<Uint8Array>;
+  /** Store a raw file beside a record path (atomic; same bytes leave the file alone). */
+  writeRaw(recordPath: string, file: string, bytes: Uint8Array): Promise<void>;
+  /** Store a record (atomic). It is not findable by lookup() or newest() until commit(). */
+  writeRecord(record: ArticleRecord): Promise<void>;
+  /**
+   * Make written records findable: month manifests first, then keys. Keys are the commit
+   * point: until they are written, the same input is taken again and finds its record by path.
+   */
+  commit(records: readonly ArticleRecord[], keys: readonly { key: string; path: string }[]): Promise<void>;
+  /** The newest `limit` entries published at or before `nowMs`, newest first, ties by id. */
+  newest(limit: number, nowMs: number): Promise<IndexEntry[]>;
+  /** Months that hold articles, newest first (`YYYY/MM`). */
+  months(): Promise<string[]>;
+  /** A month's manifest entries, newest first. */
+  month(month: string): Promise<IndexEntry[]>;
+}
+
+/** Newest first; ties broken by id so the order never depends on input order. */
+export function compareEntries(a: IndexEntry, b: IndexEntry): number {
+  const ta = Date.parse(a.published);
+  const tb = Date.parse(b.published);
+  if (ta !== tb) return tb - ta;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function entryOf(r: ArticleRecord): IndexEntry {
+  return { id: r.id, path: r.path, published: r.published, updated: r.updated };
+}
+
+/** Pick the newest `limit` entries that are due from months listed newest first. */
+export async function pickNewest(
+  months: readonly string[],
+  load: (month: string) => Promise<IndexEntry[]>,
+  limit: number,
+  nowMs: number,
+): Promise<IndexEntry[]> {
+  const picked: IndexEntry[] = [];
+  for (const m of months) {
+    if (picked.length >= limit) break;
+    for (const e of await load(m)) if (Date.parse(e.published) <= nowMs) picked.push(e);
+  }
+  return picked.sort(compareEntries).slice(0, limit);
+}

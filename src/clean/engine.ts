@@ -1,0 +1,213 @@
+/**
+ * The rule engine: rules are data (see domain/types RuleSpec), compiled once, applied to the
+ * lines of one article. Pure: no I/O, no clock.
+ */
+import type { CleanResult, DroppedLine, RuleKind, RulePack, RuleSpec } from '../domain/types.js';
+import { normalizeLine } from './normalize.js';
+
+export interface CompiledRule {
+  readonly spec: RuleSpec;
+  readonly re: RegExp;
+  readonly next: RegExp | null;
+  readonly maxNext: number;
+}
+
+/** A problem with a rule, named by its path inside the pack or config (`rules.add[2].pattern`). */
+export interface RuleIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+const KINDS: readonly RuleKind[] = ['line', 'pair', 'block', 'rest'];
+const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+const DEFAULT_MAX_NEXT = 12;
+
+function compileRegex(source: string, flags: string | undefined): RegExp {
+  const f = new Set((flags ?? 'i').split(''));
+  f.add('u');
+  f.delete('g'); // `g` makes test() stateful, which would skip lines.
+  f.delete('y');
+  return new RegExp(source, [...f].join(''));
+}
+
+/**
+ * Every problem with `value` as a rule, or an empty list. `value` is untyped: it may come from
+ * a user's config file.
+ */
+export function validateRule(value: unknown, path: string): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const add = (key: string, message: string): void => {
+    issues.push({ path: key ? `${path}.${key}` : path, message });
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    add('', 'must be an object with id, reason, kind, pattern and examples');
+    return issues;
+  }
+  const r = value as Record<string, unknown>;
+  if (typeof r.id !== 'string' || !ID.test(r.id)) {
+    add('id', `must be lower-case words joined by "." or "-", e.g. "my.related.baca" (got ${JSON.stringify(r.id)})`);
+  }
+  if (typeof r.reason !== 'string' || r.reason.trim() === '') add('reason', 'must say in one line why the line is not story text');
+  if (typeof r.kind !== 'string' || !KINDS.includes(r.kind as RuleKind)) {
+    add('kind', `must be one of ${KINDS.map((k) => `"${k}"`).join(', ')} (got ${JSON.stringify(r.kind)})`);
+  }
+  for (const key of ['pattern', 'next'] as const) {
+    const src = r[key];
+    if (src === undefined && key === 'next') continue;
+    if (typeof src !== 'string' || src === '') {
+      add(key, 'must be a non-empty regular expression string');
+      continue;
+    }
+    try {
+      compileRegex(src, typeof r.flags === 'string' ? r.flags : undefined);
+    } catch (e) {
+      add(key, `is not a valid regular expression: ${(e as Error).message}`);
+    }
+  }
+  if (r.flags !== undefined && (typeof r.flags !== 'string' || !/^[imsuv]*$/.test(r.flags))) {
+    add('flags', 'must be a string of regular expression flags from "imsu"');
+  }
+  if ((r.kind === 'pair' || r.kind === 'block') && r.next === undefined) {
+    add('next', `is required for kind "${r.kind}": the pattern of the line(s) after the marker`);
+  }
+  if (r.maxNext !== undefined && (!Number.isInteger(r.maxNext) || (r.maxNext as number) < 1)) {
+    add('maxNext', 'must be a whole number of at least 1');
+  }
+  const ex = r.examples as Record<string, unknown> | undefined;
+  if (typeof ex !== 'object' || ex === null) {
+    add('examples', 'must be {"drop": [...], "keep": [...]}, at least one line each');
+  } else {
+    for (const k of ['drop', 'keep'] as const) {
+      const list = ex[k];
+      if (!Array.isArray(list) || list.length === 0 || !list.every((s) => typeof s === 'string')) {
+        add(`examples.${k}`, 'must be a non-empty list of example lines');
+      }
+    }
+  }
+  if (issues.length === 0) {
+    const failures = checkExamples(compileRule(r as unknown as RuleSpec));
+    for (const f of failures) add('examples', f);
+  }
+  return issues;
+}
+
+/** Compile a valid spec. Call validateRule first on untrusted input. */
+export function compileRule(spec: RuleSpec): CompiledRule {
+  return {
+    spec,
+    re: compileRegex(spec.pattern, spec.flags),
+    next: spec.next === undefined ? null : compileRegex(spec.next, spec.flags),
+    maxNext: spec.maxNext ?? DEFAULT_MAX_NEXT,
+  };
+}
+
+/**
+ * Run a rule's own examples: each `drop` example (its lines separated by "\n") must lose its
+ * first line to this rule, each `keep` example must keep every line. Returns the failures.
+ */
+export function checkExamples(rule: CompiledRule): string[] {
+  const failures: string[] = [];
+  for (const example of rule.spec.examples.drop) {
+    const result = cleanLines(example.split('\n'), [rule]);
+    if (!result.dropped.some((d) => d.line === 1 && d.rule === rule.spec.id)) {
+      failures.push(`drop example is kept: ${JSON.stringify(example)}`);
+    }
+  }
+  for (const example of rule.spec.examples.keep) {
+    const result = cleanLines(example.split('\n'), [rule]);
+    if (result.dropped.length > 0) failures.push(`keep example is dropped: ${JSON.stringify(example)}`);
+  }
+  return failures;
+}
+
+/**
+ * Apply `rules` in order to `lines` (already split and trimmed). The first rule that matches
+ * a line decides; a `pair` rule whose second line does not match does not apply.
+ */
+export function cleanLines(lines: readonly string[], rules: readonly CompiledRule[]): CleanResult {
+  const norm = lines.map(normalizeLine);
+  const droppedBy: (string | null)[] = lines.map(() => null);
+  for (let i = 0; i < lines.length; i++) {
+    if (droppedBy[i] !== null || norm[i] === '') continue;
+    for (const rule of rules) {
+      if (!rule.re.test(norm[i]!)) continue;
+      const id = rule.spec.id;
+      if (rule.spec.kind === 'line') {
+        droppedBy[i] = id;
+      } else if (rule.spec.kind === 'pair') {
+        const j = nextNonBlank(norm, i);
+        if (j === -1 || !rule.next!.test(norm[j]!)) continue;
+        droppedBy[i] = id;
+        droppedBy[j] = id;
+      } else if (rule.spec.kind === 'block') {
+        droppedBy[i] = id;
+        let j = nextNonBlank(norm, i);
+        let taken = 0;
+        while (j !== -1 && taken < rule.maxNext && rule.next!.test(norm[j]!)) {
+          droppedBy[j] = id;
+          taken++;
+          j = nextNonBlank(norm, j);
+        }
+      } else {
+        for (let j = i; j < lines.length; j++) droppedBy[j] = id;
+      }
+      break;
+    }
+  }
+  const paragraphs: string[] = [];
+  const dropped: DroppedLine[] = [];
+  lines.forEach((line, i) => {
+    const rule = droppedBy[i];
+    if (norm[i] === '') return;
+    if (rule === null || rule === undefined) paragraphs.push(line.trim());
+    else dropped.push({ line: i + 1, text: line.trim(), rule });
+  });
+  return { paragraphs, dropped };
+}
+
+function nextNonBlank(norm: readonly string[], i: number): number {
+  for (let j = i + 1; j < norm.length; j++) if (norm[j] !== '') return j;
+  return -1;
+}
+
+/** Context that decides which site packs apply to an article. */
+export interface PackContext {
+  readonly url: string | null;
+  readonly source: string | null;
+}
+
+/** True when `pack` applies to an article from `ctx` (generic packs always do). */
+export function packApplies(pack: RulePack, ctx: PackContext): boolean {
+  if (pack.sites.length === 0) return true;
+  let host: string | null = null;
+  if (ctx.url) {
+    try {
+      host = new URL(ctx.url).hostname.toLowerCase();
+    } catch {
+      host = null;
+    }
+  }
+  const source = ctx.source?.trim().toLowerCase() ?? null;
+  return pack.sites.some((site) => {
+    const s = site.toLowerCase();
+    if (host && (host === s || host.endsWith(`.${s}`))) return true;
+    if (source && (source === s || source === s.split('.')[0] || source.endsWith(`.${s}`))) return true;
+    return false;
+  });
+}
+
+/** Rules in effect for one article: applicable packs in order, minus disabled ids, plus extras. */
+export function selectRules(
+  packs: readonly { pack: RulePack; compiled: readonly CompiledRule[] }[],
+  ctx: PackContext,
+  disabled: ReadonlySet<string>,
+  extra: readonly CompiledRule[],
+): CompiledRule[] {
+  const out: CompiledRule[] = [];
+  for (const { pack, compiled } of packs) {
+    if (!packApplies(pack, ctx)) continue;
+    for (const rule of compiled) if (!disabled.has(rule.spec.id)) out.push(rule);
+  }
+  for (const rule of extra) if (!disabled.has(rule.spec.id)) out.push(rule);
+  return out;
+}

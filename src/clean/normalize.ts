@@ -1,0 +1,26 @@
+/**
+ * The form of a line that rules match against. The stored line is never this form: kept lines
+ * are stored verbatim (trimmed), so normalization may be aggressive without mangling stories.
+ */
+
+// Zero-width characters and the BOM hide inside copied markers ("Baca\u200bjuga:").
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+// NBSP and the other Unicode spaces scrapers leave behind.
+const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu;
+
+const EDGES = /^[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+$/gu;
+
+/** Invisible characters removed, every run of spaces one ASCII space, trimmed. */
+export function normalizeLine(line: string): string {
+  return line.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+/** Split text into its non-blank lines, each trimmed of surrounding whitespace. */
+export function splitLines(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/\r\n|\r|\n|\u2028|\u2029/u)) {
+    const line = raw.replace(EDGES, '');
+    if (normalizeLine(line) !== '') out.push(line);
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+/**
+ * Atomic file writes. Hand-written instead of fs-extra (whose outputFile/move let a reader see
+ * a truncated or missing file) or write-file-atomic (whose temp names are not hidden and which
+ * does not fsync the folder): a hidden temp file in the same folder, fsync, rename, fsync of
+ * the folder. Leftover temp files of a killed run match TEMP_PATTERN and are removed by
+ * removeStaleTemps().
+ */
+import { open, rename, readFile, readdir, unlink, mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+/** Names of our temp files: `.<target>.<pid>.<random>.tmp`. */
+export const TEMP_PATTERN = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+export interface WriteResult {
+  /** False when the file already had these exact bytes and was left alone. */
+  readonly written: boolean;
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+async function sameBytes(file: string, data: Uint8Array): Promise<boolean> {
+  try {
+    const old = await readFile(file);
+    return old.length === data.length && Buffer.compare(old, data) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Write `data` to `file` so that a reader sees the old file or the new one, never a part.
+ * With `ifChanged`, a file that already holds these bytes is not touched (mtime, inode kept).
+ */
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  options: { ifChanged?: boolean } = {},
+): Promise<WriteResult> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  if (options.ifChanged && (await sameBytes(file, bytes))) return { written: false };
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fh = await open(temp, 'wx', 0o644);
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } catch (e) {
+    await fh.close();
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+  await fh.close();
+  try {
+    await rename(temp, file);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+  await fsyncDir(dir);
+  return { written: true };
+}
+
+/** Remove temp files left in `dir` by a killed writer. Returns the names removed. */
+export async function removeStaleTemps(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!TEMP_PATTERN.test(name)) continue;
+    // A live writer's temp (ours, this process) is not stale.
+    if (name.includes(`.${process.pid}.`)) continue;
+    await unlink(path.join(dir, name)).catch(() => undefined);
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Make `dir`'s entries durable after a rename or unlink in it. */
+export { fsyncDir };

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+/** The only file that touches process.argv, the environment and exit codes. */
+import { main } from './cli/index.js';
+
+main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  cwd: process.cwd(),
+  now: () => Date.now(),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`kliping: internal error (a bug; please report it):\n${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

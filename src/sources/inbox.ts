@@ -1,0 +1,95 @@
+/**
+ * The inbox folder: files dropped by a scraper or a person. A file is taken only when it looks
+ * finished, leaves only after it is durably archived, and goes to `failed/` with a note when it
+ * cannot be used.
+ */
+import { readdir, readFile, stat, unlink, rename, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { KlipingError } from '../domain/errors.js';
+import { fsyncDir, writeFileAtomic } from '../io/atomic.js';
+
+export const FAILED_DIR = 'failed';
+
+export interface InboxFile {
+  readonly name: string;
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface InboxListing {
+  readonly ready: InboxFile[];
+  /** Names skipped this tick and why (still being written, temporary). */
+  readonly skipped: { name: string; why: string }[];
+}
+
+/** Files in `dir` ready to be taken at `nowMs`, oldest name first. */
+export async function listInbox(dir: string, nowMs: number, settleSeconds: number): Promise<InboxListing> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new KlipingError('CONFIG', `Cannot read inbox ${JSON.stringify(dir)}: directory does not exist: create it or set paths.inbox`);
+    }
+    throw e;
+  }
+  const ready: InboxFile[] = [];
+  const skipped: { name: string; why: string }[] = [];
+  for (const name of names.sort()) {
+    if (name.startsWith('.') || name === FAILED_DIR) continue;
+    if (/\.(?:tmp|part|crdownload|swp)$|~$/i.test(name)) {
+      skipped.push({ name, why: 'temporary file' });
+      continue;
+    }
+    const p = path.join(dir, name);
+    let st;
+    try {
+      st = await stat(p);
+    } catch {
+      continue; // gone between readdir and stat
+    }
+    if (!st.isFile()) continue;
+    if (nowMs - st.mtimeMs < settleSeconds * 1000) {
+      skipped.push({ name, why: `modified less than ${settleSeconds}s ago (may still be being written)` });
+      continue;
+    }
+    ready.push({ name, path: p, size: st.size, mtimeMs: st.mtimeMs });
+  }
+  return { ready, skipped };
+}
+
+export async function readInboxFile(file: InboxFile): Promise<Uint8Array> {
+  return readFile(file.path);
+}
+
+/** Remove inputs that are durably archived. */
+export async function removeTaken(dir: string, files: readonly InboxFile[]): Promise<void> {
+  if (files.length === 0) return;
+  for (const f of files) await unlink(f.path).catch(() => undefined);
+  await fsyncDir(dir);
+}
+
+/** Move an unusable input to `failed/` with `<name>.error.txt` saying why and what to do. */
+export async function moveToFailed(dir: string, file: InboxFile, message: string, nowIso: string): Promise<string> {
+  const failed = path.join(dir, FAILED_DIR);
+  await mkdir(failed, { recursive: true });
+  let target = path.join(failed, file.name);
+  for (let n = 2; await exists(target); n++) target = path.join(failed, `${n}-${file.name}`);
+  await writeFileAtomic(
+    `${target}.error.txt`,
+    `${nowIso}\n${message}\n\nFix the file and move it back into the inbox to try again.\n`,
+  );
+  await rename(file.path, target);
+  await fsyncDir(dir);
+  return target;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
