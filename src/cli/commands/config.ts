@@ -1,0 +1,14 @@
+import { COMMON, type Command } from '../command.js';
+
+export const configCommand: Command = {
+  summary: 'Print the effective config (defaults overlaid with the config file) as JSON',
+  usage: 'kliping config [--config FILE]',
+  options: COMMON,
+  positionals: 'none',
+  async run(ctx) {
+    const { config, file } = await ctx.config();
+    ctx.io.stderr.write(file ? `# from ${file}\n` : '# defaults (no kliping.config.json here)\n');
+    ctx.io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,14 @@
+import { runJob } from '../../pipeline/run.js';
+import { REPORT_OPTIONS, printReport, type Command } from '../command.js';
+
+export const runCommand: Command = {
+  summary: 'One tick of the job: take the inbox, clean, archive, publish the feeds',
+  usage: 'kliping run [--config FILE] [--verbose] [--json]',
+  options: REPORT_OPTIONS,
+  positionals: 'none',
+  async run(ctx) {
+    const { config } = await ctx.config();
+    const report = await runJob({ config, cwd: ctx.io.cwd, now: ctx.io.now });
+    return printReport(ctx.io, report, ctx.values, 'run');
+  },
+};

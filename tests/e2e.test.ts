@@ -1,0 +1,117 @@
+/** The built CLI, as cron runs it: plain node on dist/, in a temporary folder. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, readFile, readdir, stat, writeFile, utimes } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempWorkspace } from './support/cli.js';
+import { ROOT, SAMPLE } from './support/paths.js';
+
+const BIN = path.join(ROOT, 'dist/main.js');
+let dir = '';
+let cleanup = async (): Promise<void> => undefined;
+
+function kliping(args: string[], cwd = dir): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  if (!existsSync(BIN)) execFileSync('npx', ['tsc', '-p', ROOT], { stdio: 'inherit' });
+  ({ dir, cleanup } = await tempWorkspace('kliping-e2e-'));
+});
+afterAll(() => cleanup());
+
+describe('kliping run (built CLI)', () => {
+  it('archives an inbox file once, removes it from the inbox, and a second run changes nothing', async () => {
+    const input = path.join(dir, 'inbox', 'macron.txt');
+    await copyFile(SAMPLE, input);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(input, old, old);
+
+    const first = kliping(['run']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/1 new, 0 updated, 0 unchanged, 0 failed; rss.xml, atom.xml, feed.json written \(1 feed item\)/);
+    expect(await readdir(path.join(dir, 'inbox'))).toEqual([]);
+
+    const feeds = ['rss.xml', 'atom.xml', 'feed.json'].map((n) => path.join(dir, 'feeds', n));
+    const bytes = await Promise.all(feeds.map((f) => readFile(f)));
+    const stats = await Promise.all(feeds.map((f) => stat(f)));
+
+    // The same article dropped in again is recognized and leaves the inbox.
+    await copyFile(SAMPLE, input);
+    await utimes(input, old, old);
+    const second = kliping(['run']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/0 new, 0 updated, 1 unchanged, 0 failed; feeds unchanged \(1 feed item\)/);
+    const third = kliping(['run']);
+    expect(third.stdout).toMatch(/0 new, 0 updated, 0 unchanged, 0 failed; feeds unchanged/);
+
+    const json = JSON.parse(bytes[2]!.toString('utf8'));
+    expect(json.items).toHaveLength(1);
+    for (let i = 0; i < feeds.length; i++) {
+      expect(await readFile(feeds[i]!)).toEqual(bytes[i]);
+      const s = await stat(feeds[i]!);
+      expect(s.mtimeMs).toBe(stats[i]!.mtimeMs);
+      expect(s.ino).toBe(stats[i]!.ino);
+    }
+  });
+
+  it('--help lists the commands and exits 0', () => {
+    const r = kliping(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['run', 'ingest', 'clean', 'build', 'config']) expect(r.stdout).toContain(`  ${c}`);
+    expect(kliping(['clean', '--help']).stdout).toContain('Usage: kliping clean');
+  });
+
+  it('an unknown option is a usage error with exit 2', () => {
+    const r = kliping(['run', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: .*bogus.*\nUsage: kliping run/s);
+  });
+
+  it('an invalid config names every bad key and exits 2', async () => {
+    await writeFile(
+      path.join(dir, 'bad.json'),
+      JSON.stringify({ timeZone: 'Mars/Olympus', feeds: { limit: 0 }, site: { url: 'example.org' }, colour: 'red' }),
+    );
+    const r = kliping(['run', '--config', 'bad.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('timeZone: must be an IANA time zone');
+    expect(r.stderr).toContain('feeds.limit: must be a whole number');
+    expect(r.stderr).toContain('site.url: must be an absolute http(s) URL');
+    expect(r.stderr).toContain('colour: is not a known key');
+  });
+
+  it('a missing inbox is a config error that says what to do', async () => {
+    const { dir: empty, cleanup: done } = await tempWorkspace('kliping-e2e-empty-');
+    await (await import('node:fs/promises')).rm(path.join(empty, 'inbox'), { recursive: true });
+    const r = kliping(['run'], empty);
+    await done();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('directory does not exist: create it or set paths.inbox');
+  });
+
+  it('an unusable input goes to inbox/failed with a note, the rest is archived, exit 1', async () => {
+    const { dir: ws, cleanup: done } = await tempWorkspace('kliping-e2e-bad-');
+    const old = new Date(Date.now() - 60_000);
+    await writeFile(path.join(ws, 'inbox', 'empty.txt'), '');
+    await writeFile(path.join(ws, 'inbox', 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    await copyFile(SAMPLE, path.join(ws, 'inbox', 'good.txt'));
+    for (const n of ['empty.txt', 'latin1.txt', 'good.txt']) await utimes(path.join(ws, 'inbox', n), old, old);
+    const r = kliping(['run'], ws);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('1 new, 0 updated, 0 unchanged, 2 failed');
+    expect(r.stderr).toContain('"empty.txt": the file is empty');
+    expect(r.stderr).toContain('"latin1.txt": the file is not valid UTF-8');
+    expect((await readdir(path.join(ws, 'inbox', 'failed'))).sort()).toEqual([
+      'empty.txt',
+      'empty.txt.error.txt',
+      'latin1.txt',
+      'latin1.txt.error.txt',
+    ]);
+    expect(await readFile(path.join(ws, 'inbox/failed/latin1.txt.error.txt'), 'utf8')).toContain('save it as UTF-8');
+    await done();
+  });
+});
