@@ -8,6 +8,20 @@ main(process.argv.slice(2), {
   stdin: process.stdin,
   cwd: process.cwd(),
   now: () => Date.now(),
+  signals: {
+    on(handler) {
+      const h = (signal: NodeJS.Signals): void => handler(signal as 'SIGTERM' | 'SIGINT');
+      process.on('SIGTERM', h);
+      process.on('SIGINT', h);
+      return () => {
+        process.off('SIGTERM', h);
+        process.off('SIGINT', h);
+      };
+    },
+    exitNow(code) {
+      process.exit(code);
+    },
+  },
 }).then(
   (code) => {
     process.exitCode = code;

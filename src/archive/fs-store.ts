@@ -84,10 +84,7 @@ export class FsArchiveStore implements ArchiveStore {
     for (const [m, list] of byMonth) {
       const entries = new Map((await this.month(m)).map((e) => [e.id, e]));
       for (const r of list) entries.set(r.id, entryOf(r));
-      const sorted = [...entries.values()].sort(compareEntries);
-      await writeFileAtomic(this.abs(`${m}/index.json`), `[\n${sorted.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`, {
-        ifChanged: true,
-      });
+      await this.writeMonth(m, [...entries.values()]);
     }
     const touched = new Set<string>();
     for (const { key, path: p } of keys) {
@@ -95,11 +92,22 @@ export class FsArchiveStore implements ArchiveStore {
       (await this.shard(name))[key] = p;
       touched.add(name);
     }
-    for (const name of [...touched].sort()) {
-      const s = await this.shard(name);
-      const ordered = Object.fromEntries(Object.entries(s).sort(([a], [b]) => (a < b ? -1 : 1)));
-      await writeFileAtomic(this.abs(`${INDEX_DIR}/keys/${name}.json`), `${JSON.stringify(ordered, null, 1)}\n`, { ifChanged: true });
-    }
+    for (const name of [...touched].sort()) await this.writeKeyShard(name, await this.shard(name));
+  }
+
+  /** Replace a month's manifest with `entries` (sorted here); used by commit and by repair. */
+  async writeMonth(month: string, entries: readonly IndexEntry[]): Promise<void> {
+    const sorted = [...entries].sort(compareEntries);
+    await writeFileAtomic(this.abs(`${month}/index.json`), `[\n${sorted.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`, {
+      ifChanged: true,
+    });
+  }
+
+  /** Replace a key shard (`keyShard(key)` names it); used by commit and by repair. */
+  async writeKeyShard(name: string, keys: Record<string, string>): Promise<void> {
+    const ordered = Object.fromEntries(Object.entries(keys).sort(([a], [b]) => (a < b ? -1 : 1)));
+    this.shards.set(name, ordered);
+    await writeFileAtomic(this.abs(`${INDEX_DIR}/keys/${name}.json`), `${JSON.stringify(ordered, null, 1)}\n`, { ifChanged: true });
   }
 
   async months(): Promise<string[]> {

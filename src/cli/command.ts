@@ -10,6 +10,17 @@ export interface CliIO {
   readonly stdin?: AsyncIterable<Uint8Array | string>;
   readonly cwd: string;
   readonly now: () => number;
+  /** Termination signals, for long-running commands (`kliping schedule`); main.ts wires the process's. */
+  readonly signals?: SignalSource;
+}
+
+export type StopSignal = 'SIGTERM' | 'SIGINT';
+
+export interface SignalSource {
+  /** Call `handler` on SIGTERM and SIGINT until the returned function is called. */
+  on(handler: (signal: StopSignal) => void): () => void;
+  /** Leave at once with `code` (a second signal): atomic writes keep every file whole. */
+  exitNow(code: number): void;
 }
 
 export interface Command {
@@ -35,28 +46,52 @@ export const COMMON = {
 export const REPORT_OPTIONS = {
   ...COMMON,
   verbose: { type: 'boolean', short: 'v' },
+  quiet: { type: 'boolean', short: 'q' },
   json: { type: 'boolean' },
 } as const;
 
+/** The exit code a tick's report stands for: 1 when an input failed. */
+export function reportExitCode(report: JobReport): number {
+  return report.failed > 0 ? 1 : 0;
+}
+
+/** The one-line summary of a tick: counts, feeds, duration. */
+export function summaryLine(report: JobReport, what: string): string {
+  const feeds = report.published.length > 0 ? `${report.published.join(', ')} written` : 'feeds unchanged';
+  return `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feeds} (${report.feedItems} feed item${report.feedItems === 1 ? '' : 's'}) in ${report.durationMs} ms`;
+}
+
+/** A line per input and per skipped file (`--verbose`). */
+export function detailLines(report: JobReport): string[] {
+  const lines: string[] = [];
+  for (const i of report.items) lines.push(`${i.outcome.padEnd(9)} ${i.input}${i.path ? ` -> ${i.path}` : ''}`);
+  for (const s of report.skipped) lines.push(`skipped   ${s.name} (${s.why})`);
+  if (report.recovered) lines.push(`recovered ${report.recovered}`);
+  return lines;
+}
+
+/** Each failed input's error and where it was moved, for stderr. */
+export function errorLines(report: JobReport): string[] {
+  return report.items
+    .filter((i) => i.outcome === 'failed')
+    .map((i) => `error: ${i.error}${i.movedTo ? `\n  moved to ${i.movedTo}` : ''}`);
+}
+
+/**
+ * Print a tick's report: a summary line (`--quiet`: nothing when every input was fine, so cron
+ * mails only on trouble), a line per input with `--verbose`, the whole report with `--json`.
+ * Errors always go to stderr. Returns the exit code.
+ */
 export function printReport(io: CliIO, report: JobReport, values: Context['values'], what: string): number {
+  const code = reportExitCode(report);
   if (values.json) {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    if (values.verbose) {
-      for (const i of report.items) {
-        io.stdout.write(`${i.outcome.padEnd(9)} ${i.input}${i.path ? ` -> ${i.path}` : ''}\n`);
-      }
-      for (const s of report.skipped) io.stdout.write(`skipped   ${s.name} (${s.why})\n`);
-    }
-    const feeds = report.published.length > 0 ? `${report.published.join(', ')} written` : 'feeds unchanged';
-    io.stdout.write(
-      `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feeds} (${report.feedItems} feed item${report.feedItems === 1 ? "" : "s"}) in ${report.durationMs} ms\n`,
-    );
+  } else if (!(values.quiet && code === 0)) {
+    if (values.verbose) for (const l of detailLines(report)) io.stdout.write(`${l}\n`);
+    io.stdout.write(`${summaryLine(report, what)}\n`);
   }
-  for (const i of report.items) {
-    if (i.outcome === 'failed') io.stderr.write(`error: ${i.error}${i.movedTo ? `\n  moved to ${i.movedTo}` : ''}\n`);
-  }
-  return report.failed > 0 ? 1 : 0;
+  for (const l of errorLines(report)) io.stderr.write(`${l}\n`);
+  return code;
 }
 
 export async function readStdin(io: CliIO): Promise<Uint8Array> {

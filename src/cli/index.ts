@@ -13,6 +13,8 @@ import { buildCommand } from './commands/build.js';
 import { cleanCommand } from './commands/clean.js';
 import { rulesCommand } from './commands/rules.js';
 import { configCommand } from './commands/config.js';
+import { scheduleCommand } from './commands/schedule.js';
+import { verifyCommand } from './commands/verify.js';
 
 export type { CliIO } from './command.js';
 
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, Command> = {
   clean: cleanCommand,
   rules: rulesCommand,
   config: configCommand,
+  schedule: scheduleCommand,
+  verify: verifyCommand,
 };
 
 function help(): string {

@@ -31,6 +31,8 @@ export interface Config {
     /** Larger inputs are refused. */
     readonly maxBytes: number;
   };
+  /** Cron expression of `kliping schedule` (5 fields, or 6 with seconds first), in `timeZone`. */
+  readonly schedule: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -46,6 +48,7 @@ export const DEFAULT_CONFIG: Config = {
   feeds: { limit: 50 },
   rules: { add: [], disable: [] },
   inbox: { settleSeconds: 2, maxBytes: 10 * 1024 * 1024 },
+  schedule: '*/15 * * * *',
 };
 
 type Check = (value: unknown, path: string, issues: ConfigIssue[]) => unknown;
@@ -111,6 +114,16 @@ const idList: Check = (v, path, issues) => {
   return v;
 };
 
+// Only the shape is checked here: the field values are checked by node-cron when
+// `kliping schedule` starts, so other commands do not pay for importing it.
+const cronShape: Check = (v, path, issues) => {
+  const fields = typeof v === 'string' ? v.trim().split(/\s+/).length : 0;
+  if (typeof v !== 'string' || (!v.trim().startsWith('@') && fields !== 5 && fields !== 6)) {
+    issues.push({ path, message: `must be a cron expression of 5 fields (minute hour day month weekday) or 6 (seconds first), such as "*/15 * * * *" (got ${JSON.stringify(v)})` });
+  }
+  return typeof v === 'string' ? v.trim() : v;
+};
+
 type Shape = { readonly [key: string]: Check | Shape };
 
 const SHAPE: Shape = {
@@ -120,6 +133,7 @@ const SHAPE: Shape = {
   feeds: { limit: int(1, 10000) },
   rules: { add: ruleList, disable: idList },
   inbox: { settleSeconds: int(0, 86400), maxBytes: int(1, 1024 * 1024 * 1024) },
+  schedule: cronShape,
 };
 
 function merge(shape: Shape, defaults: Record<string, unknown>, input: unknown, path: string, issues: ConfigIssue[]): Record<string, unknown> {

@@ -88,5 +88,32 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
   return removed;
 }
 
+/**
+ * Find temp files left below `root` by killed writers (every folder, hidden ones too). With
+ * `remove`, delete them. Only called under the archive lock after a dead holder's lock was
+ * recovered, or by `kliping verify`: no live writer can own them then.
+ */
+export async function findStaleTempsTree(root: string, options: { remove?: boolean } = {}): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (TEMP_PATTERN.test(e.name) && !e.name.includes(`.${process.pid}.`)) {
+        found.push(p);
+        if (options.remove) await unlink(p).catch(() => undefined);
+      }
+    }
+  };
+  await walk(root);
+  return found.sort();
+}
+
 /** Make `dir`'s entries durable after a rename or unlink in it. */
 export { fsyncDir };

@@ -87,7 +87,13 @@ export async function archiveArticle(
   const sha = sha256Hex(input.bytes);
   const keys = [rawKey(sha), ...(draft.url ? [urlKey(draft.url)] : [])];
   const seen = await find(store, batch, rawKey(sha));
-  if (seen) return { outcome: 'unchanged', record: seen };
+  if (seen) {
+    // A tick killed while writing the key shards may have committed this raw key but not the
+    // URL key: add the keys again (unchanged shards are not rewritten) so a later edit of the
+    // URL finds this record instead of becoming a second article with the same id.
+    batch.add(seen, keys);
+    return { outcome: 'unchanged', record: seen };
+  }
 
   const rawRef = (slug: string, version: number): RawRef => ({
     file: rawFileName(slug, version, input.mediaType),

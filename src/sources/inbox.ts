@@ -49,8 +49,13 @@ export async function listInbox(dir: string, nowMs: number, settleSeconds: numbe
     } catch {
       continue; // gone between readdir and stat
     }
-    if (!st.isFile()) continue;
-    if (nowMs - st.mtimeMs < settleSeconds * 1000) {
+    if (!st.isFile()) {
+      if (st.isDirectory()) skipped.push({ name, why: 'a folder (only files directly in the inbox are taken)' });
+      continue;
+    }
+    // Both ways: a writer sets mtime to now; an mtime far in the future (copied with its times
+    // from a host whose clock is ahead) is not a file being written and must not wait forever.
+    if (Math.abs(nowMs - st.mtimeMs) < settleSeconds * 1000) {
       skipped.push({ name, why: `modified less than ${settleSeconds}s ago (may still be being written)` });
       continue;
     }
@@ -59,8 +64,26 @@ export async function listInbox(dir: string, nowMs: number, settleSeconds: numbe
   return { ready, skipped };
 }
 
-export async function readInboxFile(file: InboxFile): Promise<Uint8Array> {
-  return readFile(file.path);
+export type InboxRead =
+  | { readonly kind: 'ok'; readonly bytes: Uint8Array }
+  /** Removed or renamed since it was listed: someone else took it. */
+  | { readonly kind: 'gone' }
+  /** Its size or mtime moved since it was listed: still being written, taken on a later tick. */
+  | { readonly kind: 'changed' }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** Read a listed file, noticing when it is gone or changed under us. */
+export async function readInboxFile(file: InboxFile): Promise<InboxRead> {
+  try {
+    const bytes = await readFile(file.path);
+    const st = await stat(file.path);
+    if (bytes.length !== file.size || st.size !== file.size || st.mtimeMs !== file.mtimeMs) return { kind: 'changed' };
+    return { kind: 'ok', bytes };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') return { kind: 'gone' };
+    return { kind: 'error', message: err.code ?? err.message };
+  }
 }
 
 /** Remove inputs that are durably archived. */
