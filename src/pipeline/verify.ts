@@ -15,6 +15,7 @@
 import path from 'node:path';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import type { ArticleRecord, RawRef } from '../domain/types.js';
+import { KlipingError } from '../domain/errors.js';
 import { FsArchiveStore } from '../archive/fs-store.js';
 import { keyShard, monthOf, rawKey, sha256Hex, urlKey } from '../archive/layout.js';
 import { compareEntries, entryOf, type IndexEntry } from '../archive/store.js';
@@ -334,8 +335,16 @@ async function check(deps: JobDeps, fix: boolean): Promise<{ report: VerifyRepor
   if (fix) {
     // Republished even without a feed problem: a repaired index may change what the feeds show.
     await mkdir(paths.feeds, { recursive: true });
-    await publish(store, { feedsDir: paths.feeds, site: deps.config.site, limit: deps.config.feeds.limit, nowMs: deps.now() });
-    fixed.push(...feedProblems);
+    try {
+      await publish(store, { feedsDir: paths.feeds, site: deps.config.site, limit: deps.config.feeds.limit, nowMs: deps.now() });
+      fixed.push(...feedProblems);
+    } catch (e) {
+      // An unreadable record among the newest: the feeds stay as they were (publish reads
+      // everything before writing) and the record problem above says what to do.
+      if (!(e instanceof KlipingError)) throw e;
+      problems.push(...feedProblems);
+      found({ kind: 'feed', file: rel(paths.feeds), message: `feeds not republished: ${e.message}`, fix: 'fix the record problems above, then run `kliping build`', repairable: false });
+    }
   } else problems.push(...feedProblems);
 
   const warnings = scan.warnings;

@@ -1,0 +1,123 @@
+/** Inbox safety and run reports on the built CLI: half-written files, the bad-input corpus, --quiet/--json. */
+import { copyFile, readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempWorkspace } from './support/cli.js';
+import { articleText, writeArticles } from './support/articles.js';
+import { kliping } from './support/spawn.js';
+import { ROOT } from './support/paths.js';
+
+const CORPUS = path.join(ROOT, 'tests/fixtures/bad-inputs');
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+async function workspace(config: object = {}): Promise<string> {
+  const { dir, cleanup } = await tempWorkspace('kliping-inbox-');
+  cleanups.push(cleanup);
+  await writeFile(path.join(dir, 'kliping.config.json'), JSON.stringify(config));
+  return dir;
+}
+async function age(file: string, seconds = 3600): Promise<void> {
+  const t = new Date(Date.now() - seconds * 1000);
+  await utimes(file, t, t);
+}
+
+describe('inbox safety', () => {
+  it('a file still being written (recent mtime, .part, hidden) is left alone, and taken once it is finished', async () => {
+    const dir = await workspace({ inbox: { settleSeconds: 30 } });
+    const inbox = path.join(dir, 'inbox');
+    await writeFile(path.join(inbox, 'fresh.md'), articleText(1).slice(0, 120));
+    await writeFile(path.join(inbox, 'copying.md.part'), articleText(2));
+    await writeFile(path.join(inbox, '.hidden.md'), articleText(3));
+    await age(path.join(inbox, 'copying.md.part'));
+    await age(path.join(inbox, '.hidden.md'));
+    const first = kliping(['run', '--verbose'], dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('skipped   fresh.md (modified less than 30s ago (may still be being written))');
+    expect(first.stdout).toContain('skipped   copying.md.part (temporary file)');
+    expect(first.stdout).toContain('0 new, 0 updated, 0 unchanged, 0 failed');
+    expect((await readdir(inbox)).sort()).toEqual(['.hidden.md', 'copying.md.part', 'fresh.md']);
+
+    // The writer finishes: the rest of the file, then quiet for longer than settleSeconds.
+    await writeFile(path.join(inbox, 'fresh.md'), articleText(1));
+    await age(path.join(inbox, 'fresh.md'));
+    await rename(path.join(inbox, 'copying.md.part'), path.join(inbox, 'copying.md'));
+    const second = kliping(['run', '--verbose'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('2 new, 0 updated, 0 unchanged, 0 failed');
+    expect(await readdir(inbox)).toEqual(['.hidden.md']);
+    const feed = JSON.parse(await readFile(path.join(dir, 'feeds/feed.json'), 'utf8'));
+    // The whole article was archived, not the first 120 bytes seen by the first run.
+    expect(feed.items.map((i: { content_text?: string; content_html?: string }) => i.content_text ?? i.content_html).join(' ')).toContain('Paragraf 4 artikel 1');
+  });
+
+  it('the bad-input corpus: each file goes to inbox/failed with a note saying why and what to do, the rest is archived, exit 1', async () => {
+    const dir = await workspace({ inbox: { maxBytes: 4000 } });
+    const inbox = path.join(dir, 'inbox');
+    const expected = JSON.parse(await readFile(path.join(CORPUS, 'expected.json'), 'utf8')) as Record<string, string>;
+    delete expected.$comment;
+    for (const name of Object.keys(expected)) {
+      await copyFile(path.join(CORPUS, name), path.join(inbox, name));
+      await age(path.join(inbox, name));
+    }
+    await writeArticles(inbox, 0, 2);
+    const r = kliping(['run'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`2 new, 0 updated, 0 unchanged, ${Object.keys(expected).length} failed`);
+    expect(await readdir(inbox)).toEqual(['failed']);
+    const failed = await readdir(path.join(inbox, 'failed'));
+    for (const [name, phrase] of Object.entries(expected)) {
+      expect(r.stderr, name).toContain(`error: "${name}": `);
+      expect(r.stderr).toContain(`moved to ${path.join(inbox, 'failed', name)}`);
+      expect(failed).toContain(name);
+      // The input itself is kept byte for byte.
+      expect(await readFile(path.join(inbox, 'failed', name))).toEqual(await readFile(path.join(CORPUS, name)));
+      const note = await readFile(path.join(inbox, 'failed', `${name}.error.txt`), 'utf8');
+      expect(note, name).toContain(phrase);
+      expect(note).toContain('move it back into the inbox');
+    }
+    expect(failed).toHaveLength(2 * Object.keys(expected).length);
+    // A second copy of a failed name does not overwrite the first.
+    await copyFile(path.join(CORPUS, 'empty.txt'), path.join(inbox, 'empty.txt'));
+    await age(path.join(inbox, 'empty.txt'));
+    expect(kliping(['run'], dir).code).toBe(1);
+    expect(await readdir(path.join(inbox, 'failed'))).toContain('2-empty.txt');
+    expect(kliping(['verify'], dir).code).toBe(0);
+  });
+
+  it('a folder in the inbox is reported and left alone', async () => {
+    const dir = await workspace();
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'inbox', 'batch-2'));
+    const r = kliping(['run', '--verbose'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('skipped   batch-2 (a folder');
+  });
+});
+
+describe('run reports', () => {
+  it('--quiet prints nothing when all went well and the summary when an input failed', async () => {
+    const dir = await workspace();
+    await writeArticles(path.join(dir, 'inbox'), 0, 1);
+    const ok = kliping(['run', '--quiet'], dir);
+    expect([ok.code, ok.stdout, ok.stderr]).toEqual([0, '', '']);
+    await writeFile(path.join(dir, 'inbox', 'empty.txt'), '');
+    await age(path.join(dir, 'inbox', 'empty.txt'));
+    const bad = kliping(['run', '--quiet'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^kliping run: 0 new, 0 updated, 0 unchanged, 1 failed; .* in \d+ ms\n$/);
+    expect(bad.stderr).toContain('"empty.txt": the file is empty');
+  });
+
+  it('--json gives the counts, each input and the duration', async () => {
+    const dir = await workspace();
+    await writeArticles(path.join(dir, 'inbox'), 0, 2);
+    const r = kliping(['run', '--json'], dir);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ new: 2, updated: 0, unchanged: 0, failed: 0, feedItems: 2, recovered: null });
+    expect(report.items.map((i: { outcome: string }) => i.outcome)).toEqual(['new', 'new']);
+    expect(typeof report.durationMs).toBe('number');
+  });
+});
