@@ -13,7 +13,6 @@ export interface CliIO {
 }
 
 export interface Command {
-  readonly summary: string;
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
   readonly positionals: 'none' | 'one' | 'many';

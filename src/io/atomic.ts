@@ -42,7 +42,13 @@ async function sameBytes(file: string, data: Uint8Array): Promise<boolean> {
 export async function writeFileAtomic(
   file: string,
   data: string | Uint8Array,
-  options: { ifChanged?: boolean } = {},
+  options: {
+    ifChanged?: boolean;
+    /** fsync the file before the rename (default true). Off only for scratch data (benchmarks). */
+    sync?: boolean;
+    /** fsync the folder after the rename (default true). A batch that syncs its folders itself turns it off. */
+    syncDir?: boolean;
+  } = {},
 ): Promise<WriteResult> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   if (options.ifChanged && (await sameBytes(file, bytes))) return { written: false };
@@ -52,7 +58,7 @@ export async function writeFileAtomic(
   const fh = await open(temp, 'wx', 0o644);
   try {
     await fh.writeFile(bytes);
-    await fh.sync();
+    if (options.sync !== false) await fh.sync();
   } catch (e) {
     await fh.close();
     await unlink(temp).catch(() => undefined);
@@ -65,7 +71,7 @@ export async function writeFileAtomic(
     await unlink(temp).catch(() => undefined);
     throw e;
   }
-  await fsyncDir(dir);
+  if (options.syncDir !== false && options.sync !== false) await fsyncDir(dir);
   return { written: true };
 }
 

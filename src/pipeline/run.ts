@@ -8,15 +8,26 @@ import type { ArticleRecord } from '../domain/types.js';
 import { KlipingError } from '../domain/errors.js';
 import { formatInZone } from '../domain/time.js';
 import type { Config } from '../config/schema.js';
-import { createCleaner, type Cleaner } from '../clean/index.js';
+import type { Cleaner } from '../clean/index.js';
 import { FsArchiveStore } from '../archive/fs-store.js';
 import type { ArchiveStore } from '../archive/store.js';
 import { acquireLock } from '../io/lock.js';
 import { listInbox, moveToFailed, readInboxFile, removeTaken, type InboxFile } from '../sources/inbox.js';
-import { archiveArticle, Batch, type Outcome } from './archive-article.js';
-import { prepare, type RawInput } from './prepare.js';
-import { mediaTypeOf, readInput } from './read-input.js';
-import { publish } from './publish.js';
+import type { Batch, Outcome } from './archive-article.js';
+import type { RawInput } from './prepare.js';
+import { isFresh, publishStateFile, readPublishState, snapshotFiles, writePublishState } from './publish-state.js';
+
+// Cleaning, extraction and feed rendering are imported when a tick needs them: a cron tick
+// with nothing new pays only for listing the inbox and a few stats.
+const ingestModules = async () => {
+  const [clean, archive, prep, read] = await Promise.all([
+    import('./cleaner.js'),
+    import('./archive-article.js'),
+    import('./prepare.js'),
+    import('./read-input.js'),
+  ]);
+  return { ...clean, ...archive, ...prep, ...read };
+};
 
 export interface JobDeps {
   readonly config: Config;
@@ -56,9 +67,7 @@ export function resolvePaths(deps: JobDeps): { inbox: string; archive: string; f
   };
 }
 
-export function cleanerFor(config: Config): Cleaner {
-  return createCleaner({ add: config.rules.add, disable: config.rules.disable });
-}
+
 
 function emptyReport(): JobReport {
   return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 0, durationMs: 0 };
@@ -77,6 +86,7 @@ async function ingestOne(
     throw new KlipingError('INPUT', `${JSON.stringify(input.name)}: the file is ${input.bytes.length} bytes, over inbox.maxBytes (${config.inbox.maxBytes}): raise the limit in the config or split the file`);
   }
   const nowMs = deps.now();
+  const { readInput, prepare, archiveArticle } = await ingestModules();
   const extracted = await readInput(input);
   const { draft } = prepare(input, extracted, cleaner, { timeZone: config.timeZone, language: config.site.language, nowMs });
   return archiveArticle(store, batch, input, draft, formatInZone(nowMs, config.timeZone));
@@ -97,6 +107,36 @@ async function withLock<T>(archiveDir: string, deps: JobDeps, fn: () => Promise<
   }
 }
 
+/** The config that shapes the feeds: a change to it republishes them. */
+function feedConfigKey(config: Config): string {
+  return JSON.stringify({ site: config.site, feeds: config.feeds });
+}
+
+/**
+ * Publish unless the last publish was made from this very archive and config and its files
+ * are untouched. `force` republishes anyway (`kliping build`).
+ */
+async function publishIfStale(store: ArchiveStore, deps: JobDeps, paths: ReturnType<typeof resolvePaths>, force: boolean): Promise<{ written: string[]; items: number }> {
+  const stateFile = publishStateFile(paths.archive);
+  const generation = await store.generation();
+  const configKey = feedConfigKey(deps.config);
+  const nowMs = deps.now();
+  const state = await readPublishState(stateFile);
+  if (!force && state && (await isFresh(state, { generation, configKey, nowMs, feedsDir: paths.feeds }))) {
+    return { written: [], items: state.items };
+  }
+  const { publish } = await import('./publish.js');
+  const result = await publish(store, { feedsDir: paths.feeds, site: deps.config.site, limit: deps.config.feeds.limit, nowMs });
+  await writePublishState(stateFile, {
+    generation,
+    configKey,
+    nextDueMs: await store.nextDue(nowMs),
+    items: result.items,
+    files: await snapshotFiles(paths.feeds),
+  });
+  return { written: result.written, items: result.items };
+}
+
 /**
  * One tick. `files` set: ingest those files (they stay where they are); otherwise take the inbox.
  * `publishFeeds` false: archive only.
@@ -105,13 +145,34 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
   const started = deps.now();
   const paths = resolvePaths(deps);
   const report = emptyReport();
+
+  // Nothing in the inbox and the feeds up to date: done without taking the lock or writing.
+  if (!options.files && options.publishFeeds !== false) {
+    const listing = await listInbox(paths.inbox, deps.now(), deps.config.inbox.settleSeconds);
+    if (listing.ready.length === 0) {
+      const state = await readPublishState(publishStateFile(paths.archive));
+      const store = new FsArchiveStore(paths.archive);
+      const fresh = await isFresh(state, {
+        generation: await store.generation(),
+        configKey: feedConfigKey(deps.config),
+        nowMs: deps.now(),
+        feedsDir: paths.feeds,
+      });
+      if (fresh && state) {
+        report.skipped.push(...listing.skipped);
+        report.feedItems = state.items;
+        report.durationMs = deps.now() - started;
+        return report;
+      }
+    }
+  }
+
   await withLock(paths.archive, deps, async () => {
     const store = new FsArchiveStore(paths.archive);
-    const cleaner = cleanerFor(deps.config);
-    const batch = new Batch();
     const collected: Collected[] = [];
 
     if (options.files) {
+      const { mediaTypeOf } = await ingestModules();
       for (const f of options.files) {
         const abs = path.resolve(deps.cwd, f);
         try {
@@ -130,42 +191,45 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
     } else {
       const listing = await listInbox(paths.inbox, deps.now(), deps.config.inbox.settleSeconds);
       report.skipped.push(...listing.skipped);
-      for (const file of listing.ready) {
-        const bytes = await readInboxFile(file);
-        collected.push({ input: { name: file.name, bytes, mediaType: mediaTypeOf(file.name, bytes), mtimeMs: file.mtimeMs }, inboxFile: file });
-      }
-    }
-
-    const taken: InboxFile[] = [];
-    for (const c of collected) {
-      try {
-        const { outcome, record } = await ingestOne(store, batch, cleaner, deps, c.input);
-        report[outcome]++;
-        report.items.push({ input: c.input.name, outcome, path: record.path, id: record.id });
-        if (c.inboxFile) taken.push(c.inboxFile);
-      } catch (e) {
-        if (!(e instanceof KlipingError)) throw e;
-        report.failed++;
-        const item: ItemReport = { input: c.input.name, outcome: 'failed', error: e.message };
-        if (c.inboxFile) {
-          const movedTo = await moveToFailed(paths.inbox, c.inboxFile, e.message, formatInZone(deps.now(), deps.config.timeZone));
-          report.items.push({ ...item, movedTo });
-        } else {
-          report.items.push(item);
+      if (listing.ready.length > 0) {
+        const { mediaTypeOf } = await ingestModules();
+        for (const file of listing.ready) {
+          const bytes = await readInboxFile(file);
+          collected.push({ input: { name: file.name, bytes, mediaType: mediaTypeOf(file.name, bytes), mtimeMs: file.mtimeMs }, inboxFile: file });
         }
       }
     }
-    // Commit, then let inputs leave the inbox: an input is never gone before its record is findable.
-    await store.commit([...batch.records.values()], batch.keyList());
-    await removeTaken(paths.inbox, taken);
+
+    if (collected.length > 0) {
+      const { Batch, cleanerFor } = await ingestModules();
+      const cleaner = cleanerFor(deps.config);
+      const batch = new Batch();
+      const taken: InboxFile[] = [];
+      for (const c of collected) {
+        try {
+          const { outcome, record } = await ingestOne(store, batch, cleaner, deps, c.input);
+          report[outcome]++;
+          report.items.push({ input: c.input.name, outcome, path: record.path, id: record.id });
+          if (c.inboxFile) taken.push(c.inboxFile);
+        } catch (e) {
+          if (!(e instanceof KlipingError)) throw e;
+          report.failed++;
+          const item: ItemReport = { input: c.input.name, outcome: 'failed', error: e.message };
+          if (c.inboxFile) {
+            const movedTo = await moveToFailed(paths.inbox, c.inboxFile, e.message, formatInZone(deps.now(), deps.config.timeZone));
+            report.items.push({ ...item, movedTo });
+          } else {
+            report.items.push(item);
+          }
+        }
+      }
+      // Commit, then let inputs leave the inbox: an input is never gone before its record is findable.
+      await store.commit([...batch.records.values()], batch.keyList());
+      await removeTaken(paths.inbox, taken);
+    }
 
     if (options.publishFeeds !== false) {
-      const result = await publish(store, {
-        feedsDir: paths.feeds,
-        site: deps.config.site,
-        limit: deps.config.feeds.limit,
-        nowMs: deps.now(),
-      });
+      const result = await publishIfStale(store, deps, paths, false);
       report.published = result.written;
       report.feedItems = result.items;
     }
@@ -180,8 +244,7 @@ export async function buildFeeds(deps: JobDeps): Promise<JobReport> {
   const paths = resolvePaths(deps);
   const report = emptyReport();
   await withLock(paths.archive, deps, async () => {
-    const store = new FsArchiveStore(paths.archive);
-    const result = await publish(store, { feedsDir: paths.feeds, site: deps.config.site, limit: deps.config.feeds.limit, nowMs: deps.now() });
+    const result = await publishIfStale(new FsArchiveStore(paths.archive), deps, paths, true);
     report.published = result.written;
     report.feedItems = result.items;
   });
