@@ -114,6 +114,7 @@ async function generate(n) {
     const { draft } = prepare(input, await readInput(input), cleaner, { timeZone: config.timeZone, language: 'id', nowMs: now });
     await archiveArticle(store, batch, input, draft, formatInZone(now, config.timeZone));
     if (batch.records.size >= 2000 || i === n - 1) {
+      await batch.flush(store);
       await store.commit([...batch.records.values()], batch.keyList());
       batch = new Batch();
     }

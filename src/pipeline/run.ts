@@ -92,10 +92,23 @@ async function ingestOne(
   return archiveArticle(store, batch, input, draft, formatInZone(nowMs, config.timeZone));
 }
 
-interface Collected {
-  readonly input: RawInput;
+/** An input to take: named now, read when its batch comes. */
+interface Pending {
+  readonly name: string;
   /** Set for inbox files: they leave the inbox once archived, or go to failed/. */
   readonly inboxFile?: InboxFile;
+  load(): Promise<{ bytes: Uint8Array; mtimeMs: number }>;
+}
+
+/** Inputs archived per batch. */
+const BATCH_SIZE = 500;
+
+function readErrorMessage(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file does not exist: check the path';
+  if (code === 'EISDIR') return 'is a folder: name the files in it';
+  if (code === 'EACCES') return 'permission denied: let the user running kliping read it';
+  return (e as Error).message;
 }
 
 async function withLock<T>(archiveDir: string, deps: JobDeps, fn: () => Promise<T>): Promise<T> {
@@ -169,63 +182,69 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
 
   await withLock(paths.archive, deps, async () => {
     const store = new FsArchiveStore(paths.archive);
-    const collected: Collected[] = [];
-
+    const pending: Pending[] = [];
     if (options.files) {
-      const { mediaTypeOf } = await ingestModules();
       for (const f of options.files) {
         const abs = path.resolve(deps.cwd, f);
-        try {
-          const [bytes, st] = await Promise.all([readFile(abs), stat(abs)]);
-          collected.push({ input: { name: f, bytes, mediaType: mediaTypeOf(f, bytes), mtimeMs: st.mtimeMs } });
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          report.failed++;
-          report.items.push({
-            input: f,
-            outcome: 'failed',
-            error: `${JSON.stringify(f)}: ${code === 'ENOENT' ? 'file does not exist: check the path' : code === 'EISDIR' ? 'is a folder: name the files in it' : (e as Error).message}`,
-          });
-        }
+        pending.push({
+          name: f,
+          load: async () => {
+            const [bytes, st] = await Promise.all([readFile(abs), stat(abs)]);
+            return { bytes, mtimeMs: st.mtimeMs };
+          },
+        });
       }
     } else {
       const listing = await listInbox(paths.inbox, deps.now(), deps.config.inbox.settleSeconds);
       report.skipped.push(...listing.skipped);
-      if (listing.ready.length > 0) {
-        const { mediaTypeOf } = await ingestModules();
-        for (const file of listing.ready) {
-          const bytes = await readInboxFile(file);
-          collected.push({ input: { name: file.name, bytes, mediaType: mediaTypeOf(file.name, bytes), mtimeMs: file.mtimeMs }, inboxFile: file });
-        }
+      for (const file of listing.ready) {
+        pending.push({ name: file.name, inboxFile: file, load: async () => ({ bytes: await readInboxFile(file), mtimeMs: file.mtimeMs }) });
       }
     }
 
-    if (collected.length > 0) {
-      const { Batch, cleanerFor } = await ingestModules();
+    if (pending.length > 0) {
+      const { Batch, cleanerFor, mediaTypeOf } = await ingestModules();
       const cleaner = cleanerFor(deps.config);
-      const batch = new Batch();
-      const taken: InboxFile[] = [];
-      for (const c of collected) {
-        try {
-          const { outcome, record } = await ingestOne(store, batch, cleaner, deps, c.input);
-          report[outcome]++;
-          report.items.push({ input: c.input.name, outcome, path: record.path, id: record.id });
-          if (c.inboxFile) taken.push(c.inboxFile);
-        } catch (e) {
-          if (!(e instanceof KlipingError)) throw e;
-          report.failed++;
-          const item: ItemReport = { input: c.input.name, outcome: 'failed', error: e.message };
-          if (c.inboxFile) {
-            const movedTo = await moveToFailed(paths.inbox, c.inboxFile, e.message, formatInZone(deps.now(), deps.config.timeZone));
-            report.items.push({ ...item, movedTo });
-          } else {
-            report.items.push(item);
+      // Batches bound memory (raw bytes wait in the batch until flushed) and how much work a
+      // kill can cost; each batch is committed before its inputs leave the inbox.
+      for (let start = 0; start < pending.length; start += BATCH_SIZE) {
+        const batch = new Batch();
+        const taken: InboxFile[] = [];
+        for (const p of pending.slice(start, start + BATCH_SIZE)) {
+          let loaded: { bytes: Uint8Array; mtimeMs: number };
+          try {
+            loaded = await p.load();
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            if (code === 'ENOENT' && p.inboxFile) continue; // taken away since it was listed
+            report.failed++;
+            report.items.push({ input: p.name, outcome: 'failed', error: `${JSON.stringify(p.name)}: ${readErrorMessage(e)}` });
+            continue;
+          }
+          const input: RawInput = { name: p.name, bytes: loaded.bytes, mediaType: mediaTypeOf(p.name, loaded.bytes), mtimeMs: loaded.mtimeMs };
+          try {
+            const { outcome, record } = await ingestOne(store, batch, cleaner, deps, input);
+            report[outcome]++;
+            report.items.push({ input: p.name, outcome, path: record.path, id: record.id });
+            if (p.inboxFile) taken.push(p.inboxFile);
+          } catch (e) {
+            if (!(e instanceof KlipingError)) throw e;
+            report.failed++;
+            const item: ItemReport = { input: p.name, outcome: 'failed', error: e.message };
+            if (p.inboxFile) {
+              const movedTo = await moveToFailed(paths.inbox, p.inboxFile, e.message, formatInZone(deps.now(), deps.config.timeZone));
+              report.items.push({ ...item, movedTo });
+            } else {
+              report.items.push(item);
+            }
           }
         }
+        // Write, commit, then let inputs leave the inbox: an input is never gone before its
+        // record is durable and findable.
+        await batch.flush(store);
+        await store.commit([...batch.records.values()], batch.keyList());
+        await removeTaken(paths.inbox, taken);
       }
-      // Commit, then let inputs leave the inbox: an input is never gone before its record is findable.
-      await store.commit([...batch.records.values()], batch.keyList());
-      await removeTaken(paths.inbox, taken);
     }
 
     if (options.publishFeeds !== false) {
