@@ -17,7 +17,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const BIN = path.join(ROOT, 'dist/main.js');
 const PROBE = pathToFileURL(path.join(HERE, 'probe-rss.mjs')).href;
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 const { values } = parseArgs({
   options: {
@@ -87,41 +87,30 @@ async function workspace(dir) {
   return dir;
 }
 
-/** A synthetic archive of `n` articles built through the real prepare/archive code. */
+/**
+ * A synthetic archive of `n` articles, made the way a user's is: files dropped in the inbox,
+ * `kliping run` (so generation also exercises the real ingest path, fsyncs included).
+ */
 async function generate(n) {
   const dir = path.join(cacheDir, `v${GENERATOR_VERSION}-${n}`);
   const marker = path.join(dir, '.complete');
   if (!values.fresh && existsSync(marker)) return dir;
   await rm(dir, { recursive: true, force: true });
   await workspace(dir);
-  const imp = (p) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
-  const { FsArchiveStore } = await imp('archive/fs-store.js');
-  const { resolveConfig } = await imp('config/schema.js');
-  const { cleanerFor } = await imp('pipeline/cleaner.js');
-  const { prepare } = await imp('pipeline/prepare.js');
-  const { readInput } = await imp('pipeline/read-input.js');
-  const { archiveArticle, Batch } = await imp('pipeline/archive-article.js');
-  const { formatInZone } = await imp('domain/time.js');
-  const { config } = resolveConfig({});
-  // Scratch data: skip fsync so generating 100,000 articles takes a minute, not ten.
-  const store = new FsArchiveStore(path.join(dir, 'archive'), { durable: false });
-  const cleaner = cleanerFor(config);
-  const now = Date.parse('2026-06-01T00:00:00Z');
-  let batch = new Batch();
-  for (let i = 0; i < n; i++) {
-    const bytes = Buffer.from(textArticle(i, { spread: n }));
-    const input = { name: `synthetic-${i}.md`, bytes, mediaType: 'text/markdown', mtimeMs: null };
-    const { draft } = prepare(input, await readInput(input), cleaner, { timeZone: config.timeZone, language: 'id', nowMs: now });
-    await archiveArticle(store, batch, input, draft, formatInZone(now, config.timeZone));
-    if (batch.records.size >= 2000 || i === n - 1) {
-      await batch.flush(store);
-      await store.commit([...batch.records.values()], batch.keyList());
-      batch = new Batch();
+  const chunk = 5000;
+  const old = new Date(Date.now() - 3600_000);
+  for (let start = 0; start < n; start += chunk) {
+    const end = Math.min(n, start + chunk);
+    for (let i = start; i < end; i++) {
+      const file = path.join(dir, 'inbox', `synthetic-${String(i).padStart(6, '0')}.md`);
+      await writeFile(file, textArticle(i, { spread: n }));
+      await utimes(file, old, old);
     }
-    if (i % 500 === 0 || i === n - 1) progress(`generating ${n}`, i + 1, n);
+    const r = runNode([BIN, 'run'], dir);
+    if (!new RegExp(`${end - start} new`).test(r.stdout)) throw new Error(`generating: expected ${end - start} new, got ${r.stdout}${r.stderr}`);
+    progress(`generating ${n}`, end, n);
   }
-  runNode([BIN, 'build'], dir);
-  await writeFile(marker, new Date(now).toISOString());
+  await writeFile(marker, new Date().toISOString());
   return dir;
 }
 

@@ -20,21 +20,15 @@ export class FsArchiveStore implements ArchiveStore {
   private readonly shards = new Map<string, Record<string, string>>();
   /** Folders with renamed files not yet fsynced: commit() syncs each once, not once per file. */
   private readonly dirtyDirs = new Set<string>();
-  private readonly durable: boolean;
 
-  /**
-   * @param options.durable false skips every fsync: only for generating scratch archives
-   *   (benchmarks), never for a real archive.
-   */
-  constructor(root: string, options: { durable?: boolean } = {}) {
+  constructor(root: string) {
     this.root = root;
-    this.durable = options.durable ?? true;
   }
 
   private async write(rel: string, data: string | Uint8Array, batched: boolean): Promise<void> {
     const file = this.abs(rel);
-    const r = await writeFileAtomic(file, data, { ifChanged: true, sync: this.durable, syncDir: !batched });
-    if (r.written && batched && this.durable) this.dirtyDirs.add(path.dirname(file));
+    const r = await writeFileAtomic(file, data, { ifChanged: true, syncDir: !batched });
+    if (r.written && batched) this.dirtyDirs.add(path.dirname(file));
   }
 
   private abs(rel: string): string {

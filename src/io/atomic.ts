@@ -6,11 +6,18 @@
  * removeStaleTemps().
  */
 import { open, rename, readFile, readdir, unlink, mkdir } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** Names of our temp files: `.<target>.<pid>.<random>.tmp`. */
 export const TEMP_PATTERN = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Eight hex digits for a temp name. Not node:crypto (~5 ms to load on every cron start): the
+ * name only has to differ from a concurrent writer's, and open(..., 'wx') refuses a clash.
+ */
+function randomSuffix(): string {
+  return Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+}
 
 export interface WriteResult {
   /** False when the file already had these exact bytes and was left alone. */
@@ -44,8 +51,6 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: {
     ifChanged?: boolean;
-    /** fsync the file before the rename (default true). Off only for scratch data (benchmarks). */
-    sync?: boolean;
     /** fsync the folder after the rename (default true). A batch that syncs its folders itself turns it off. */
     syncDir?: boolean;
   } = {},
@@ -54,11 +59,11 @@ export async function writeFileAtomic(
   if (options.ifChanged && (await sameBytes(file, bytes))) return { written: false };
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
   const fh = await open(temp, 'wx', 0o644);
   try {
     await fh.writeFile(bytes);
-    if (options.sync !== false) await fh.sync();
+    await fh.sync();
   } catch (e) {
     await fh.close();
     await unlink(temp).catch(() => undefined);
@@ -71,7 +76,7 @@ export async function writeFileAtomic(
     await unlink(temp).catch(() => undefined);
     throw e;
   }
-  if (options.syncDir !== false && options.sync !== false) await fsyncDir(dir);
+  if (options.syncDir !== false) await fsyncDir(dir);
   return { written: true };
 }
 

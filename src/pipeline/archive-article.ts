@@ -7,7 +7,8 @@
 import type { ArticleRecord, RawRef } from '../domain/types.js';
 import type { ArchiveStore } from '../archive/store.js';
 import { newArticleId } from '../archive/identity.js';
-import { dayOf, rawFileName, rawKey, recordPath, sha256Hex, slugCandidate, slugify, urlKey } from '../archive/layout.js';
+import { dayOf, rawFileName, recordPath, slugCandidate, slugify } from '../archive/layout.js';
+import { rawKey, sha256Hex, urlKey } from '../archive/keys.js';
 import type { Draft, RawInput } from './prepare.js';
 
 export type Outcome = 'new' | 'updated' | 'unchanged';

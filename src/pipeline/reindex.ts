@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ArticleRecord } from '../domain/types.js';
 import { FsArchiveStore } from '../archive/fs-store.js';
-import { rawKey, urlKey } from '../archive/layout.js';
+import { rawKey, urlKey } from '../archive/keys.js';
 import { entryOf, type IndexEntry } from '../archive/store.js';
 import { acquireLock } from '../io/lock.js';
 import { formatInZone } from '../domain/time.js';
