@@ -17,7 +17,7 @@ function kliping(args: string[], cwd = dir): { code: number; stdout: string; std
 }
 
 beforeAll(async () => {
-  if (!existsSync(BIN)) execFileSync('npx', ['tsc', '-p', ROOT], { stdio: 'inherit' });
+  if (!existsSync(BIN)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   ({ dir, cleanup } = await tempWorkspace('kliping-e2e-'));
 });
 afterAll(() => cleanup());

@@ -72,6 +72,8 @@ describe('the sample article', () => {
     const slug = 'setelah-lima-jam-negosiasi-macron-memperingatkan-kedua-belah-pihak-perlu';
     expect(stored).toEqual([
       '.kliping/keys/0b.json',
+      '.kliping/published.json',
+      '.kliping/state.json',
       `2022/02/08/${slug}.json`,
       `2022/02/08/${slug}.raw.txt`,
       '2022/02/index.json',

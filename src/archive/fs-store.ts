@@ -1,13 +1,14 @@
 /** The archive on disk; see layout.ts for the file layout. Every write is atomic. */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleRecord } from '../domain/types.js';
 import { KlipingError } from '../domain/errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { fsyncDir, writeFileAtomic } from '../io/atomic.js';
 import { keyShard, monthOf, recordFile, isSafeRecordPath } from './layout.js';
-import { compareEntries, entryOf, pickNewest, type ArchiveStore, type IndexEntry } from './store.js';
+import { compareEntries, entryOf, findNextDue, pickNewest, type ArchiveStore, type IndexEntry } from './store.js';
 
 const INDEX_DIR = '.kliping';
+const STATE_FILE = `${INDEX_DIR}/state.json`;
 
 function isNotFound(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException).code;
@@ -17,9 +18,17 @@ function isNotFound(e: unknown): boolean {
 export class FsArchiveStore implements ArchiveStore {
   readonly root: string;
   private readonly shards = new Map<string, Record<string, string>>();
+  /** Folders with renamed files not yet fsynced: commit() syncs each once, not once per file. */
+  private readonly dirtyDirs = new Set<string>();
 
   constructor(root: string) {
     this.root = root;
+  }
+
+  private async write(rel: string, data: string | Uint8Array, batched: boolean): Promise<void> {
+    const file = this.abs(rel);
+    const r = await writeFileAtomic(file, data, { ifChanged: true, syncDir: !batched });
+    if (r.written && batched) this.dirtyDirs.add(path.dirname(file));
   }
 
   private abs(rel: string): string {
@@ -67,19 +76,25 @@ export class FsArchiveStore implements ArchiveStore {
   }
 
   async writeRaw(recordPath: string, file: string, bytes: Uint8Array): Promise<void> {
-    await writeFileAtomic(this.abs(path.posix.join(path.posix.dirname(recordPath), file)), bytes, { ifChanged: true });
+    await this.write(path.posix.join(path.posix.dirname(recordPath), file), bytes, true);
   }
 
   async writeRecord(record: ArticleRecord): Promise<void> {
     if (!isSafeRecordPath(record.path)) throw new Error(`unsafe record path ${JSON.stringify(record.path)}`);
-    await writeFileAtomic(this.abs(recordFile(record.path)), `${JSON.stringify(record, null, 2)}\n`, { ifChanged: true });
+    await this.write(recordFile(record.path), `${JSON.stringify(record, null, 2)}\n`, true);
   }
 
   async commit(records: readonly ArticleRecord[], keys: readonly { key: string; path: string }[]): Promise<void> {
+    if (records.length === 0 && keys.length === 0) return;
+    // Records and raw files first become durable where they are, then findable.
+    for (const dir of [...this.dirtyDirs].sort()) await fsyncDir(dir);
+    this.dirtyDirs.clear();
     const byMonth = new Map<string, ArticleRecord[]>();
     for (const r of records) {
       const m = monthOf(r.published);
-      byMonth.set(m, [...(byMonth.get(m) ?? []), r]);
+      const list = byMonth.get(m);
+      if (list) list.push(r);
+      else byMonth.set(m, [r]);
     }
     for (const [m, list] of byMonth) {
       const entries = new Map((await this.month(m)).map((e) => [e.id, e]));
@@ -93,6 +108,7 @@ export class FsArchiveStore implements ArchiveStore {
       touched.add(name);
     }
     for (const name of [...touched].sort()) await this.writeKeyShard(name, await this.shard(name));
+    if (records.length > 0) await this.bumpGeneration();
   }
 
   /** Replace a month's manifest with `entries` (sorted here); used by commit and by repair. */
@@ -108,6 +124,71 @@ export class FsArchiveStore implements ArchiveStore {
     const ordered = Object.fromEntries(Object.entries(keys).sort(([a], [b]) => (a < b ? -1 : 1)));
     this.shards.set(name, ordered);
     await writeFileAtomic(this.abs(`${INDEX_DIR}/keys/${name}.json`), `${JSON.stringify(ordered, null, 1)}\n`, { ifChanged: true });
+  }
+
+  /**
+   * Replace every month manifest and key shard with ones built from `records` (the records
+   * found on disk): `kliping reindex`. Manifests of months with no record are removed.
+   */
+  async rebuildIndex(records: Iterable<{ entry: IndexEntry; keys: readonly string[] }>): Promise<{ months: number; keys: number }> {
+    const months = new Map<string, IndexEntry[]>();
+    const shards = new Map<string, Record<string, string>>();
+    let keyCount = 0;
+    for (const { entry, keys } of records) {
+      const m = monthOf(entry.published);
+      const list = months.get(m);
+      if (list) list.push(entry);
+      else months.set(m, [entry]);
+      for (const key of keys) {
+        const name = keyShard(key);
+        let shard = shards.get(name);
+        if (!shard) shards.set(name, (shard = {}));
+        if (!(key in shard)) keyCount++;
+        shard[key] = entry.path;
+      }
+    }
+    for (const old of await this.months()) {
+      if (!months.has(old)) await rm(this.abs(`${old}/index.json`), { force: true });
+    }
+    for (const [m, entries] of months) await this.writeMonth(m, entries);
+    const keysDir = `${INDEX_DIR}/keys`;
+    for (const name of await this.list(keysDir)) {
+      if (name.endsWith('.json') && !shards.has(name.slice(0, -5))) await rm(this.abs(`${keysDir}/${name}`), { force: true });
+    }
+    this.shards.clear();
+    for (const [name, shard] of shards) await this.writeKeyShard(name, shard);
+    await this.bumpGeneration();
+    return { months: months.size, keys: keyCount };
+  }
+
+  /** Every record file on disk, by walking the date folders (not the index). */
+  async *walkRecords(): AsyncGenerator<{ path: string; record: ArticleRecord | null; error: string | null }> {
+    for (const month of (await this.months()).reverse()) {
+      for (const day of (await this.list(month)).filter((d) => /^\d{2}$/.test(d)).sort()) {
+        for (const name of (await this.list(`${month}/${day}`)).sort()) {
+          if (!name.endsWith('.json') || name.startsWith('.') || name.includes('.raw.')) continue;
+          const p = `${month}/${day}/${name.slice(0, -5)}`;
+          try {
+            yield { path: p, record: await this.read(p), error: null };
+          } catch (e) {
+            yield { path: p, record: null, error: (e as Error).message };
+          }
+        }
+      }
+    }
+  }
+
+  async generation(): Promise<number> {
+    return (await this.readJson<{ generation: number }>(STATE_FILE))?.generation ?? 0;
+  }
+
+  private async bumpGeneration(): Promise<void> {
+    const next = (await this.generation()) + 1;
+    await this.write(STATE_FILE, `${JSON.stringify({ generation: next })}\n`, false);
+  }
+
+  async nextDue(nowMs: number): Promise<number | null> {
+    return findNextDue(await this.months(), (m) => this.month(m), nowMs);
   }
 
   async months(): Promise<string[]> {

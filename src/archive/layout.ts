@@ -6,8 +6,6 @@
  *   archive/YYYY/MM/index.json            the month's manifest (id, path, dates) for feeds
  *   archive/.kliping/keys/<xx>.json       raw sha256 / url -> record path, for "seen before?"
  */
-import { createHash } from 'node:crypto';
-
 const MAX_SLUG = 80;
 
 /** A safe file name from a title: lower-case ASCII words joined by "-", at most 80 chars. */
@@ -70,28 +68,6 @@ export function rawFileName(slug: string, version: number, mediaType: string): s
 /** A record path is safe when every segment is a plain name: no "..", no separators, no hidden files. */
 export function isSafeRecordPath(p: string): boolean {
   return /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9][a-z0-9-]{0,90}$/.test(p);
-}
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** Index key of a raw input's bytes. */
-export function rawKey(sha256: string): string {
-  return `raw:${sha256}`;
-}
-
-/** Index key of an article URL (fragment dropped; the URL is otherwise kept as written). */
-export function urlKey(url: string): string {
-  let u = url.trim();
-  try {
-    const parsed = new URL(u);
-    parsed.hash = '';
-    u = parsed.href;
-  } catch {
-    /* keep as written */
-  }
-  return `url:${sha256Hex(u)}`;
 }
 
 /** The key shard a key lives in: two hex characters of its hash. */

@@ -27,6 +27,13 @@ export interface ArchiveStore {
   commit(records: readonly ArticleRecord[], keys: readonly { key: string; path: string }[]): Promise<void>;
   /** The newest `limit` entries published at or before `nowMs`, newest first, ties by id. */
   newest(limit: number, nowMs: number): Promise<IndexEntry[]>;
+  /**
+   * A number that changes whenever a commit changes what the archive holds; publishing compares
+   * it with the one it last published from to skip work on a tick with nothing new.
+   */
+  generation(): Promise<number>;
+  /** The earliest published time after `nowMs` (a future-dated article), or null. */
+  nextDue(nowMs: number): Promise<number | null>;
   /** Months that hold articles, newest first (`YYYY/MM`). */
   months(): Promise<string[]>;
   /** A month's manifest entries, newest first. */
@@ -58,4 +65,28 @@ export async function pickNewest(
     for (const e of await load(m)) if (Date.parse(e.published) <= nowMs) picked.push(e);
   }
   return picked.sort(compareEntries).slice(0, limit);
+}
+
+/** Earliest published time after `nowMs` in months listed newest first. */
+export async function findNextDue(
+  months: readonly string[],
+  load: (month: string) => Promise<IndexEntry[]>,
+  nowMs: number,
+): Promise<number | null> {
+  const nowMonth = new Date(nowMs).toISOString().slice(0, 7).replace('-', '/');
+  let next: number | null = null;
+  for (const m of months) {
+    // Months are local to the archive's zone, which is at most a day off UTC: look one month back.
+    if (m < prevMonth(nowMonth)) break;
+    for (const e of await load(m)) {
+      const t = Date.parse(e.published);
+      if (t > nowMs && (next === null || t < next)) next = t;
+    }
+  }
+  return next;
+}
+
+function prevMonth(month: string): string {
+  const [y, m] = month.split('/').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}/12` : `${y}/${String(m - 1).padStart(2, '0')}`;
 }

@@ -24,7 +24,6 @@ export interface SignalSource {
 }
 
 export interface Command {
-  readonly summary: string;
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
   readonly positionals: 'none' | 'one' | 'many';

@@ -8,16 +8,27 @@ import type { ArticleRecord } from '../domain/types.js';
 import { InputError, KlipingError } from '../domain/errors.js';
 import { formatInZone } from '../domain/time.js';
 import type { Config } from '../config/schema.js';
-import { createCleaner, type Cleaner } from '../clean/index.js';
+import type { Cleaner } from '../clean/index.js';
 import { FsArchiveStore } from '../archive/fs-store.js';
 import type { ArchiveStore } from '../archive/store.js';
 import { acquireLock, type Lock } from '../io/lock.js';
 import { findStaleTempsTree } from '../io/atomic.js';
 import { FAILED_DIR, listInbox, moveToFailed, readInboxFile, removeTaken, type InboxFile } from '../sources/inbox.js';
-import { archiveArticle, Batch, type Outcome } from './archive-article.js';
-import { prepare, type RawInput } from './prepare.js';
-import { mediaTypeOf, readInput } from './read-input.js';
-import { publish } from './publish.js';
+import type { Batch, Outcome } from './archive-article.js';
+import type { RawInput } from './prepare.js';
+import { isFresh, publishStateFile, readPublishState, snapshotFiles, writePublishState } from './publish-state.js';
+
+// Cleaning, extraction and feed rendering are imported when a tick needs them: a cron tick
+// with nothing new pays only for listing the inbox and a few stats.
+const ingestModules = async () => {
+  const [clean, archive, prep, read] = await Promise.all([
+    import('./cleaner.js'),
+    import('./archive-article.js'),
+    import('./prepare.js'),
+    import('./read-input.js'),
+  ]);
+  return { ...clean, ...archive, ...prep, ...read };
+};
 
 export interface JobDeps {
   readonly config: Config;
@@ -59,9 +70,7 @@ export function resolvePaths(deps: JobDeps): { inbox: string; archive: string; f
   };
 }
 
-export function cleanerFor(config: Config): Cleaner {
-  return createCleaner({ add: config.rules.add, disable: config.rules.disable });
-}
+
 
 function emptyReport(): JobReport {
   return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 0, durationMs: 0, recovered: null };
@@ -80,6 +89,7 @@ async function ingestOne(
     throw new KlipingError('INPUT', `${JSON.stringify(input.name)}: the file is ${input.bytes.length} bytes, over inbox.maxBytes (${config.inbox.maxBytes}): raise the limit in the config or split the file`);
   }
   const nowMs = deps.now();
+  const { readInput, prepare, archiveArticle } = await ingestModules();
   let draft;
   try {
     const extracted = await readInput(input);
@@ -93,10 +103,36 @@ async function ingestOne(
   return archiveArticle(store, batch, input, draft, formatInZone(nowMs, config.timeZone));
 }
 
-interface Collected {
-  readonly input: RawInput;
+type Loaded =
+  | { kind: 'ok'; bytes: Uint8Array; mtimeMs: number }
+  | { kind: 'gone' }
+  | { kind: 'changed' }
+  | { kind: 'error'; message: string };
+
+/** An input to take: named now, read when its batch comes. */
+interface Pending {
+  readonly name: string;
   /** Set for inbox files: they leave the inbox once archived, or go to failed/. */
   readonly inboxFile?: InboxFile;
+  load(): Promise<Loaded>;
+}
+
+async function loadInboxFile(file: InboxFile): Promise<Loaded> {
+  const read = await readInboxFile(file);
+  if (read.kind === 'ok') return { kind: 'ok', bytes: read.bytes, mtimeMs: file.mtimeMs };
+  if (read.kind === 'error') return { kind: 'error', message: `${JSON.stringify(file.name)}: cannot read the file (${read.message}): fix its permissions` };
+  return read;
+}
+
+/** Inputs archived per batch. */
+const BATCH_SIZE = 500;
+
+function readErrorMessage(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file does not exist: check the path';
+  if (code === 'EISDIR') return 'is a folder: name the files in it';
+  if (code === 'EACCES') return 'permission denied: let the user running kliping read it';
+  return (e as Error).message;
 }
 
 export function lockFile(archiveDir: string): string {
@@ -146,6 +182,37 @@ export async function withLock<T>(
   }
 }
 
+
+/** The config that shapes the feeds: a change to it republishes them. */
+function feedConfigKey(config: Config): string {
+  return JSON.stringify({ site: config.site, feeds: config.feeds });
+}
+
+/**
+ * Publish unless the last publish was made from this very archive and config and its files
+ * are untouched. `force` republishes anyway (`kliping build`).
+ */
+export async function publishIfStale(store: ArchiveStore, deps: JobDeps, paths: ReturnType<typeof resolvePaths>, force: boolean): Promise<{ written: string[]; items: number }> {
+  const stateFile = publishStateFile(paths.archive);
+  const generation = await store.generation();
+  const configKey = feedConfigKey(deps.config);
+  const nowMs = deps.now();
+  const state = await readPublishState(stateFile);
+  if (!force && state && (await isFresh(state, { generation, configKey, nowMs, feedsDir: paths.feeds }))) {
+    return { written: [], items: state.items };
+  }
+  const { publish } = await import('./publish.js');
+  const result = await publish(store, { feedsDir: paths.feeds, site: deps.config.site, limit: deps.config.feeds.limit, nowMs });
+  await writePublishState(stateFile, {
+    generation,
+    configKey,
+    nextDueMs: await store.nextDue(nowMs),
+    items: result.items,
+    files: await snapshotFiles(paths.feeds),
+  });
+  return { written: result.written, items: result.items };
+}
+
 /**
  * One tick. `files` set: ingest those files (they stay where they are); otherwise take the inbox.
  * `publishFeeds` false: archive only.
@@ -154,88 +221,119 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
   const started = deps.now();
   const paths = resolvePaths(deps);
   const report = emptyReport();
+
+  // Nothing in the inbox, the feeds up to date and no lock file: done without taking the lock
+  // or writing. A lock file sends the tick the long way, so it exits 75 while another run
+  // holds the lock, or cleans up after a run that died.
+  if (!options.files && options.publishFeeds !== false) {
+    const listing = await listInbox(paths.inbox, deps.now(), deps.config.inbox.settleSeconds);
+    const locked = await stat(lockFile(paths.archive)).then(() => true, () => false);
+    if (listing.ready.length === 0 && !locked) {
+      const state = await readPublishState(publishStateFile(paths.archive));
+      const store = new FsArchiveStore(paths.archive);
+      const fresh = await isFresh(state, {
+        generation: await store.generation(),
+        configKey: feedConfigKey(deps.config),
+        nowMs: deps.now(),
+        feedsDir: paths.feeds,
+      });
+      if (fresh && state) {
+        report.skipped.push(...listing.skipped);
+        report.feedItems = state.items;
+        report.durationMs = deps.now() - started;
+        return report;
+      }
+    }
+  }
+
   await withLock(deps, async () => {
     const store = new FsArchiveStore(paths.archive);
-    const cleaner = cleanerFor(deps.config);
-    const batch = new Batch();
-    const collected: Collected[] = [];
-
+    const pending: Pending[] = [];
     if (options.files) {
       for (const f of options.files) {
         const abs = path.resolve(deps.cwd, f);
-        try {
-          const [bytes, st] = await Promise.all([readFile(abs), stat(abs)]);
-          collected.push({ input: { name: f, bytes, mediaType: mediaTypeOf(f, bytes), mtimeMs: st.mtimeMs } });
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          report.failed++;
-          report.items.push({
-            input: f,
-            outcome: 'failed',
-            error: `${JSON.stringify(f)}: ${code === 'ENOENT' ? 'file does not exist: check the path' : code === 'EISDIR' ? 'is a folder: name the files in it' : (e as Error).message}`,
-          });
-        }
+        pending.push({
+          name: f,
+          load: async () => {
+            try {
+              const [bytes, st] = await Promise.all([readFile(abs), stat(abs)]);
+              return { kind: 'ok', bytes, mtimeMs: st.mtimeMs };
+            } catch (e) {
+              return { kind: 'error', message: `${JSON.stringify(f)}: ${readErrorMessage(e)}` };
+            }
+          },
+        });
       }
     } else {
       const listing = await listInbox(paths.inbox, deps.now(), deps.config.inbox.settleSeconds);
       report.skipped.push(...listing.skipped);
       for (const file of listing.ready) {
-        const nowIso = formatInZone(deps.now(), deps.config.timeZone);
-        const fail = async (message: string): Promise<void> => {
-          report.failed++;
-          const movedTo = await moveToFailed(paths.inbox, file, message, nowIso);
-          report.items.push({ input: file.name, outcome: 'failed', error: message, movedTo });
-        };
         // Refused before reading: a huge file must not be read into memory.
         if (file.size > deps.config.inbox.maxBytes) {
-          await fail(`${JSON.stringify(file.name)}: the file is ${file.size} bytes, over inbox.maxBytes (${deps.config.inbox.maxBytes}): raise the limit in the config or split the file`);
+          const message = `${JSON.stringify(file.name)}: the file is ${file.size} bytes, over inbox.maxBytes (${deps.config.inbox.maxBytes}): raise the limit in the config or split the file`;
+          report.failed++;
+          const movedTo = await moveToFailed(paths.inbox, file, message, formatInZone(deps.now(), deps.config.timeZone));
+          report.items.push({ input: file.name, outcome: 'failed', error: message, movedTo });
           continue;
         }
-        const read = await readInboxFile(file);
-        if (read.kind === 'gone') continue;
-        if (read.kind === 'changed') {
-          report.skipped.push({ name: file.name, why: 'changed while being read (may still be being written)' });
-          continue;
-        }
-        if (read.kind === 'error') {
-          await fail(`${JSON.stringify(file.name)}: cannot read the file (${read.message}): fix its permissions`);
-          continue;
-        }
-        const bytes = read.bytes;
-        collected.push({ input: { name: file.name, bytes, mediaType: mediaTypeOf(file.name, bytes), mtimeMs: file.mtimeMs }, inboxFile: file });
+        pending.push({ name: file.name, inboxFile: file, load: () => loadInboxFile(file) });
       }
     }
 
-    const taken: InboxFile[] = [];
-    for (const c of collected) {
-      try {
-        const { outcome, record } = await ingestOne(store, batch, cleaner, deps, c.input);
-        report[outcome]++;
-        report.items.push({ input: c.input.name, outcome, path: record.path, id: record.id });
-        if (c.inboxFile) taken.push(c.inboxFile);
-      } catch (e) {
-        if (!(e instanceof KlipingError)) throw e;
-        report.failed++;
-        const item: ItemReport = { input: c.input.name, outcome: 'failed', error: e.message };
-        if (c.inboxFile) {
-          const movedTo = await moveToFailed(paths.inbox, c.inboxFile, e.message, formatInZone(deps.now(), deps.config.timeZone));
-          report.items.push({ ...item, movedTo });
-        } else {
-          report.items.push(item);
+    if (pending.length > 0) {
+      const { Batch, cleanerFor, mediaTypeOf } = await ingestModules();
+      const cleaner = cleanerFor(deps.config);
+      // Batches bound memory (raw bytes wait in the batch until flushed) and how much work a
+      // kill can cost; each batch is committed before its inputs leave the inbox.
+      for (let start = 0; start < pending.length; start += BATCH_SIZE) {
+        const batch = new Batch();
+        const taken: InboxFile[] = [];
+        for (const p of pending.slice(start, start + BATCH_SIZE)) {
+          const loaded = await p.load();
+          if (loaded.kind === 'gone') continue; // taken away since it was listed
+          if (loaded.kind === 'changed') {
+            report.skipped.push({ name: p.name, why: 'changed while being read (may still be being written)' });
+            continue;
+          }
+          if (loaded.kind === 'error') {
+            report.failed++;
+            const item: ItemReport = { input: p.name, outcome: 'failed', error: loaded.message };
+            if (p.inboxFile) {
+              const movedTo = await moveToFailed(paths.inbox, p.inboxFile, loaded.message, formatInZone(deps.now(), deps.config.timeZone));
+              report.items.push({ ...item, movedTo });
+            } else {
+              report.items.push(item);
+            }
+            continue;
+          }
+          const input: RawInput = { name: p.name, bytes: loaded.bytes, mediaType: mediaTypeOf(p.name, loaded.bytes), mtimeMs: loaded.mtimeMs };
+          try {
+            const { outcome, record } = await ingestOne(store, batch, cleaner, deps, input);
+            report[outcome]++;
+            report.items.push({ input: p.name, outcome, path: record.path, id: record.id });
+            if (p.inboxFile) taken.push(p.inboxFile);
+          } catch (e) {
+            if (!(e instanceof KlipingError)) throw e;
+            report.failed++;
+            const item: ItemReport = { input: p.name, outcome: 'failed', error: e.message };
+            if (p.inboxFile) {
+              const movedTo = await moveToFailed(paths.inbox, p.inboxFile, e.message, formatInZone(deps.now(), deps.config.timeZone));
+              report.items.push({ ...item, movedTo });
+            } else {
+              report.items.push(item);
+            }
+          }
         }
+        // Write, commit, then let inputs leave the inbox: an input is never gone before its
+        // record is durable and findable.
+        await batch.flush(store);
+        await store.commit([...batch.records.values()], batch.keyList());
+        await removeTaken(paths.inbox, taken);
       }
     }
-    // Commit, then let inputs leave the inbox: an input is never gone before its record is findable.
-    await store.commit([...batch.records.values()], batch.keyList());
-    await removeTaken(paths.inbox, taken);
 
     if (options.publishFeeds !== false) {
-      const result = await publish(store, {
-        feedsDir: paths.feeds,
-        site: deps.config.site,
-        limit: deps.config.feeds.limit,
-        nowMs: deps.now(),
-      });
+      const result = await publishIfStale(store, deps, paths, false);
       report.published = result.written;
       report.feedItems = result.items;
     }
@@ -250,8 +348,7 @@ export async function buildFeeds(deps: JobDeps): Promise<JobReport> {
   const paths = resolvePaths(deps);
   const report = emptyReport();
   await withLock(deps, async () => {
-    const store = new FsArchiveStore(paths.archive);
-    const result = await publish(store, { feedsDir: paths.feeds, site: deps.config.site, limit: deps.config.feeds.limit, nowMs: deps.now() });
+    const result = await publishIfStale(new FsArchiveStore(paths.archive), deps, paths, true);
     report.published = result.written;
     report.feedItems = result.items;
   }, { report });

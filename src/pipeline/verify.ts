@@ -17,13 +17,13 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import type { ArticleRecord, RawRef } from '../domain/types.js';
 import { KlipingError } from '../domain/errors.js';
 import { FsArchiveStore } from '../archive/fs-store.js';
-import { keyShard, monthOf, rawKey, sha256Hex, urlKey } from '../archive/layout.js';
+import { keyShard, monthOf } from '../archive/layout.js';
+import { rawKey, sha256Hex, urlKey } from '../archive/keys.js';
 import { compareEntries, entryOf, type IndexEntry } from '../archive/store.js';
 import { jsonFeedErrors, xmlError } from '../feeds/index.js';
 import { findStaleTempsTree } from '../io/atomic.js';
 import { FAILED_DIR } from '../sources/inbox.js';
-import { resolvePaths, withLock, type JobDeps, type JobReport } from './run.js';
-import { publish } from './publish.js';
+import { publishIfStale, resolvePaths, withLock, type JobDeps, type JobReport } from './run.js';
 
 export type ProblemKind = 'record' | 'raw' | 'duplicate' | 'temp' | 'manifest' | 'keys' | 'feed' | 'orphan-raw' | 'lock';
 
@@ -336,7 +336,7 @@ async function check(deps: JobDeps, fix: boolean): Promise<{ report: VerifyRepor
     // Republished even without a feed problem: a repaired index may change what the feeds show.
     await mkdir(paths.feeds, { recursive: true });
     try {
-      await publish(store, { feedsDir: paths.feeds, site: deps.config.site, limit: deps.config.feeds.limit, nowMs: deps.now() });
+      await publishIfStale(store, deps, paths, true);
       fixed.push(...feedProblems);
     } catch (e) {
       // An unreadable record among the newest: the feeds stay as they were (publish reads

@@ -72,8 +72,9 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 /** All records of an archive, parsed. */
-export async function records(archive: string): Promise<{ id: string; url: string | null; path: string; raw: { sha256: string }; previous: { sha256: string }[] }[]> {
-  const out = [];
+type RecordShape = { id: string; url: string | null; path: string; raw: { sha256: string }; previous: { sha256: string }[] };
+export async function records(archive: string): Promise<RecordShape[]> {
+  const out: RecordShape[] = [];
   const walk = async (d: string, depth: number): Promise<void> => {
     for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
       if (e.isDirectory() && /^\d+$/.test(e.name)) await walk(path.join(d, e.name), depth + 1);

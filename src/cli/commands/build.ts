@@ -2,7 +2,6 @@ import { buildFeeds } from '../../pipeline/run.js';
 import { REPORT_OPTIONS, printReport, type Command } from '../command.js';
 
 export const buildCommand: Command = {
-  summary: 'Republish the feeds from the archive alone',
   usage: 'kliping build [--config FILE] [--json]',
   options: REPORT_OPTIONS,
   positionals: 'none',

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KlipingError } from '../../domain/errors.js';
-import { cleanerFor } from '../../pipeline/run.js';
+import { cleanerFor } from '../../pipeline/cleaner.js';
 import { mediaTypeOf, readInput } from '../../pipeline/read-input.js';
 import { COMMON, readStdin, type Command } from '../command.js';
 
 export const cleanCommand: Command = {
-  summary: 'Print the cleaned body of FILE (or - for stdin), one paragraph per line',
   usage: 'kliping clean FILE|- [--explain] [--url URL] [--source NAME] [--config FILE]',
   options: { ...COMMON, explain: { type: 'boolean', short: 'e' }, url: { type: 'string' }, source: { type: 'string' } },
   positionals: 'one',

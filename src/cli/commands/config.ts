@@ -1,7 +1,6 @@
 import { COMMON, type Command } from '../command.js';
 
 export const configCommand: Command = {
-  summary: 'Print the effective config (defaults overlaid with the config file) as JSON',
   usage: 'kliping config [--config FILE]',
   options: COMMON,
   positionals: 'none',

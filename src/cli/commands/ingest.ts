@@ -2,7 +2,6 @@ import { runJob } from '../../pipeline/run.js';
 import { REPORT_OPTIONS, printReport, type Command } from '../command.js';
 
 export const ingestCommand: Command = {
-  summary: 'Clean and archive the given files (they stay where they are), then publish',
   usage: 'kliping ingest FILE... [--no-publish] [--config FILE] [--verbose] [--json]',
   options: { ...REPORT_OPTIONS, 'no-publish': { type: 'boolean' } },
   positionals: 'many',

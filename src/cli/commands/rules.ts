@@ -1,9 +1,8 @@
 import { packApplies } from '../../clean/index.js';
-import { cleanerFor } from '../../pipeline/run.js';
+import { cleanerFor } from '../../pipeline/cleaner.js';
 import { COMMON, type Command } from '../command.js';
 
 export const rulesCommand: Command = {
-  summary: 'List the cleaning rules (built-in packs and the config), with ids and reasons',
   usage: 'kliping rules [--url URL] [--source NAME] [--json] [--config FILE]',
   options: { ...COMMON, json: { type: 'boolean' }, url: { type: 'string' }, source: { type: 'string' } },
   positionals: 'none',

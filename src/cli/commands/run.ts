@@ -2,7 +2,6 @@ import { runJob } from '../../pipeline/run.js';
 import { REPORT_OPTIONS, printReport, type Command } from '../command.js';
 
 export const runCommand: Command = {
-  summary: 'One tick of the job: take the inbox, clean, archive, publish the feeds',
   usage: 'kliping run [--config FILE] [--verbose] [--json]',
   options: REPORT_OPTIONS,
   positionals: 'none',

@@ -42,7 +42,6 @@ function render(io: CliIO, e: ScheduleEvent, values: Record<string, string | boo
 }
 
 export const scheduleCommand: Command = {
-  summary: 'Run the job on the configured cron `schedule` until SIGTERM or Ctrl-C',
   usage: 'kliping schedule [--run-now] [--config FILE] [--verbose] [--json]',
   options: { ...REPORT_OPTIONS, 'run-now': { type: 'boolean' } },
   positionals: 'none',

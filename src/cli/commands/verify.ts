@@ -6,7 +6,6 @@ function line(label: string, p: Problem): string {
 }
 
 export const verifyCommand: Command = {
-  summary: 'Check the archive and feeds (records vs raw originals, ids, indexes, temp files); --repair fixes what it can',
   usage: 'kliping verify [--repair] [--config FILE] [--verbose] [--json]',
   options: { ...COMMON, repair: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' }, json: { type: 'boolean' } },
   positionals: 'none',

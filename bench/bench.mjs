@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+// `npm run bench`: how a tick's cost grows with the archive. Generates deterministic synthetic
+// archives (cached in bench/.cache), runs the built CLI as cron would (plain node, without
+// NODE_EXTRA_CA_CERTS), and reports medians and peak RSS. Writes bench/results.json.
+//
+//   node bench/bench.mjs [--smoke] [--fresh] [--sizes 1000,10000,100000] [--reps N]
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { htmlArticle, textArticle } from './synthetic.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const BIN = path.join(ROOT, 'dist/main.js');
+const PROBE = pathToFileURL(path.join(HERE, 'probe-rss.mjs')).href;
+const GENERATOR_VERSION = 3;
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean' },
+    fresh: { type: 'boolean' },
+    sizes: { type: 'string' },
+    reps: { type: 'string' },
+    out: { type: 'string' },
+    cache: { type: 'string' },
+  },
+});
+const smoke = Boolean(values.smoke);
+const sizes = (values.sizes ?? (smoke ? '40,80' : '1000,10000,100000')).split(',').map(Number);
+const reps = Number(values.reps ?? (smoke ? 2 : 11));
+const ingestText = smoke ? 20 : 1000;
+const ingestHtml = smoke ? 5 : 200;
+const cacheDir = path.resolve(values.cache ?? path.join(HERE, '.cache'));
+const outFile = path.resolve(values.out ?? path.join(HERE, 'results.json'));
+
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS; // cron does not set it; it costs ~60-70 ms per start here
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function progress(label, done, total) {
+  if (!process.stderr.isTTY) {
+    if (done === total || done % Math.max(1, Math.floor(total / 10)) === 0) process.stderr.write(`${label}: ${done}/${total}\n`);
+    return;
+  }
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+  if (done === total) process.stderr.write('\n');
+}
+
+/** Run `node args` in `cwd`; returns wall ms and peak RSS bytes. Throws on a non-zero exit. */
+function runNode(args, cwd, { allowFail = false } = {}) {
+  const rssFile = path.join(os.tmpdir(), `kliping-bench-rss-${process.pid}`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', PROBE, ...args], { cwd, env: { ...env, KLIPING_BENCH_RSS_FILE: rssFile }, encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && !allowFail) throw new Error(`node ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  let rss = null;
+  try {
+    rss = Number(spawnSync('cat', [rssFile], { encoding: 'utf8' }).stdout) || null;
+  } catch {
+    rss = null;
+  }
+  return { ms, rss, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Wall time without the RSS probe (the probe's import would be counted). */
+function timeNode(args, cwd) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd, env, encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  return ms;
+}
+
+async function workspace(dir) {
+  for (const d of ['inbox', 'archive', 'feeds']) await mkdir(path.join(dir, d), { recursive: true });
+  return dir;
+}
+
+/**
+ * A synthetic archive of `n` articles, made the way a user's is: files dropped in the inbox,
+ * `kliping run` (so generation also exercises the real ingest path, fsyncs included).
+ */
+async function generate(n) {
+  const dir = path.join(cacheDir, `v${GENERATOR_VERSION}-${n}`);
+  const marker = path.join(dir, '.complete');
+  if (!values.fresh && existsSync(marker)) return dir;
+  await rm(dir, { recursive: true, force: true });
+  await workspace(dir);
+  const chunk = 5000;
+  const old = new Date(Date.now() - 3600_000);
+  for (let start = 0; start < n; start += chunk) {
+    const end = Math.min(n, start + chunk);
+    for (let i = start; i < end; i++) {
+      const file = path.join(dir, 'inbox', `synthetic-${String(i).padStart(6, '0')}.md`);
+      await writeFile(file, textArticle(i, { spread: n }));
+      await utimes(file, old, old);
+    }
+    const r = runNode([BIN, 'run'], dir);
+    if (!new RegExp(`${end - start} new`).test(r.stdout)) throw new Error(`generating: expected ${end - start} new, got ${r.stdout}${r.stderr}`);
+    progress(`generating ${n}`, end, n);
+  }
+  await writeFile(marker, new Date().toISOString());
+  return dir;
+}
+
+let fresh = 0;
+async function dropNew(dir, html = false) {
+  fresh++;
+  const name = html ? `new-${process.pid}-${fresh}.html` : `new-${process.pid}-${fresh}.txt`;
+  const file = path.join(dir, 'inbox', name);
+  await writeFile(file, html ? htmlArticle(900000 + fresh) : textArticle(900000 + fresh + Math.floor(Math.random() * 1e6)));
+  const old = new Date(Date.now() - 3600_000);
+  await utimes(file, old, old);
+}
+
+function hasCommand(name, cwd) {
+  return spawnSync(process.execPath, [BIN, name, '--help'], { cwd, env }).status === 0;
+}
+
+const results = {
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+  date: new Date().toISOString(),
+  smoke,
+  reps,
+  bareNode: null,
+  idleTick: [],
+  oneNewTick: [],
+  ingest: {},
+  republish: null,
+  reclean: null,
+};
+
+async function main() {
+  if (!existsSync(BIN)) throw new Error('dist/main.js is missing: run `npm run build` first');
+  await mkdir(cacheDir, { recursive: true });
+
+  const bare = Array.from({ length: reps }, () => timeNode(['-e', ''], ROOT));
+  results.bareNode = { medianMs: median(bare) };
+
+  for (const n of sizes) {
+    const dir = await generate(n);
+    runNode([BIN, 'run'], dir); // settle: publish state is current
+    const idle = Array.from({ length: reps }, () => timeNode([BIN, 'run'], dir));
+    const idleRss = runNode([BIN, 'run'], dir).rss;
+    results.idleTick.push({ articles: n, medianMs: median(idle), ratioToBareNode: median(idle) / results.bareNode.medianMs, peakRssBytes: idleRss });
+
+    const one = [];
+    let oneRss = 0;
+    for (let r = 0; r < reps; r++) {
+      await dropNew(dir);
+      const m = runNode([BIN, 'run'], dir);
+      if (!/1 new/.test(m.stdout)) throw new Error(`expected one new article, got: ${m.stdout}${m.stderr}`);
+      one.push(m.ms);
+      oneRss = Math.max(oneRss, m.rss ?? 0);
+    }
+    results.oneNewTick.push({ articles: n, medianMs: median(one), peakRssBytes: oneRss || null });
+  }
+
+  // Ingest throughput into a fresh archive, through the inbox as cron would.
+  for (const [kind, count] of [['text', ingestText], ['html', ingestHtml]]) {
+    const dir = await workspace(await mkdtemp(path.join(os.tmpdir(), `kliping-bench-${kind}-`)));
+    for (let i = 0; i < count; i++) {
+      const file = path.join(dir, 'inbox', `in-${i}.${kind === 'html' ? 'html' : 'txt'}`);
+      await writeFile(file, kind === 'html' ? htmlArticle(i) : textArticle(i, { spread: count }));
+      const old = new Date(Date.now() - 3600_000);
+      await utimes(file, old, old);
+    }
+    const m = runNode([BIN, 'run'], dir, { allowFail: true });
+    const archived = Number(/(\d+) new/.exec(m.stdout)?.[1] ?? 0);
+    results.ingest[kind] = {
+      articles: count,
+      archived,
+      seconds: m.ms / 1000,
+      perSecond: archived / (m.ms / 1000),
+      peakRssBytes: m.rss,
+      note: archived === count ? undefined : `only ${archived} of ${count} archived: ${m.stderr.split("\n")[0].slice(0, 80)}`,
+    };
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  const biggest = await generate(Math.max(...sizes));
+  const rep = Array.from({ length: Math.min(reps, 3) }, () => runNode([BIN, 'build'], biggest));
+  results.republish = { articles: Math.max(...sizes), medianMs: median(rep.map((r) => r.ms)), peakRssBytes: Math.max(...rep.map((r) => r.rss ?? 0)) || null };
+
+  const recleanSize = sizes.includes(10000) ? 10000 : sizes[0];
+  const recleanDir = await generate(recleanSize);
+  if (hasCommand('reclean', recleanDir)) {
+    const m = runNode([BIN, 'reclean'], recleanDir);
+    results.reclean = { articles: recleanSize, seconds: m.ms / 1000, peakRssBytes: m.rss };
+  } else {
+    results.reclean = { articles: recleanSize, note: 'kliping reclean is not available in this build' };
+  }
+
+  await writeFile(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  printTable();
+}
+
+function mb(bytes) {
+  return bytes ? `${(bytes / 2 ** 20).toFixed(0)} MB` : 'n/a';
+}
+
+function printTable() {
+  const rows = [['measure', 'articles', 'median', 'peak RSS']];
+  rows.push(['bare `node -e ""`', '-', `${results.bareNode.medianMs.toFixed(1)} ms`, '-']);
+  for (const r of results.idleTick) rows.push(['tick, nothing new', String(r.articles), `${r.medianMs.toFixed(1)} ms (${r.ratioToBareNode.toFixed(2)}x bare)`, mb(r.peakRssBytes)]);
+  for (const r of results.oneNewTick) rows.push(['tick, one new article', String(r.articles), `${r.medianMs.toFixed(1)} ms`, mb(r.peakRssBytes)]);
+  for (const [k, r] of Object.entries(results.ingest)) {
+    rows.push([`ingest ${k}`, String(r.articles), `${r.perSecond.toFixed(0)} articles/s${r.note ? ` (${r.note})` : ''}`, mb(r.peakRssBytes)]);
+  }
+  rows.push(['full republish (build)', String(results.republish.articles), `${results.republish.medianMs.toFixed(0)} ms`, mb(results.republish.peakRssBytes)]);
+  const rc = results.reclean;
+  rows.push(['reclean', String(rc.articles), rc.seconds === undefined ? rc.note : `${rc.seconds.toFixed(1)} s`, mb(rc.peakRssBytes)]);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) process.stdout.write(`${r.map((cell, c) => cell.padEnd(widths[c])).join('  ')}\n`);
+  process.stdout.write(`\n${results.machine.cpus} x ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}; ${reps} repetitions, medians; results in ${path.relative(process.cwd(), outFile)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e.stack ?? e}\n`);
+  process.exitCode = 1;
+});

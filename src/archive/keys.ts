@@ -1,0 +1,27 @@
+/**
+ * Index keys: what the archive's dedup index is keyed by. Apart from layout.ts because hashing
+ * needs node:crypto (~5 ms to load), which a tick with nothing new never needs.
+ */
+import { createHash } from 'node:crypto';
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Index key of a raw input's bytes. */
+export function rawKey(sha256: string): string {
+  return `raw:${sha256}`;
+}
+
+/** Index key of an article URL (fragment dropped; the URL is otherwise kept as written). */
+export function urlKey(url: string): string {
+  let u = url.trim();
+  try {
+    const parsed = new URL(u);
+    parsed.hash = '';
+    u = parsed.href;
+  } catch {
+    /* keep as written */
+  }
+  return `url:${sha256Hex(u)}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * Skip publishing on a tick that changed nothing. A publish records what it was made from (the
+ * archive's generation, the config that shapes the feeds, the next future-dated article) and
+ * the size and mtime of the files it left; the next tick republishes only when one of these
+ * differs, so a tick with nothing new reads no record and renders no feed.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../io/atomic.js';
+
+export interface PublishState {
+  readonly generation: number;
+  /** JSON of the config that shapes the feeds. */
+  readonly configKey: string;
+  /** Earliest future published time at the last publish: it is due to appear then. */
+  readonly nextDueMs: number | null;
+  /** Items in the subscription feeds at the last publish (for the run report). */
+  readonly items: number;
+  readonly files: Record<string, { size: number; mtimeMs: number }>;
+}
+
+/** Where the state of publishing `feedsDir` is kept, inside the archive's own folder. */
+export function publishStateFile(archiveDir: string): string {
+  return path.join(archiveDir, '.kliping', 'published.json');
+}
+
+export async function readPublishState(file: string): Promise<PublishState | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PublishState;
+  } catch {
+    return null;
+  }
+}
+
+/** Size and mtime of every visible file below `dir` (relative names). */
+export async function snapshotFiles(dir: string): Promise<PublishState['files']> {
+  const out: PublishState['files'] = {};
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (!e.isFile() || e.name.startsWith('.')) continue;
+    const abs = path.join(e.parentPath, e.name);
+    const st = await stat(abs).catch(() => null);
+    if (st) out[path.relative(dir, abs)] = { size: st.size, mtimeMs: st.mtimeMs };
+  }
+  return out;
+}
+
+/** True when publishing now would write what is already there. */
+export async function isFresh(
+  state: PublishState | null,
+  current: { generation: number; configKey: string; nowMs: number; feedsDir: string },
+): Promise<boolean> {
+  if (!state) return false;
+  if (state.generation !== current.generation || state.configKey !== current.configKey) return false;
+  if (state.nextDueMs !== null && current.nowMs >= state.nextDueMs) return false;
+  const names = Object.keys(state.files);
+  if (names.length === 0) return false;
+  for (const name of names) {
+    const st = await stat(path.join(current.feedsDir, name)).catch(() => null);
+    const was = state.files[name]!;
+    if (!st || st.size !== was.size || st.mtimeMs !== was.mtimeMs) return false;
+  }
+  return true;
+}
+
+export async function writePublishState(file: string, state: PublishState): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(state)}\n`, { ifChanged: true });
+}
