@@ -1,18 +1,10 @@
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FIXED_NOW, runCli, tempWorkspace } from './support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { FIXED_NOW, runCli, workspaces } from './support/cli.js';
 import { SAMPLE } from './support/paths.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-async function workspace(): Promise<string> {
-  const ws = await tempWorkspace();
-  cleanups.push(ws.cleanup);
-  return ws.dir;
-}
+const workspace = workspaces();
 
 function article(title: string, date: string, body: string, url?: string): string {
   return `---\ntitle: ${title}\ndate: ${date}\n${url ? `url: ${url}\n` : ''}---\n${body}\n`;

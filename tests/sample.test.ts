@@ -1,24 +1,15 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FIXED_NOW, runCli, tempWorkspace } from './support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { FIXED_NOW, runCli, workspaces } from './support/cli.js';
 import { ROOT, SAMPLE, SAMPLE_EXPECTED } from './support/paths.js';
 import { feedparser, requireTool, xmllint } from './support/consumers.js';
 import { xmlError, jsonFeedErrors } from '../src/feeds/index.js';
 
 const UPDATE = process.env.UPDATE_GOLDENS === '1';
 const GOLDEN = path.join(ROOT, 'tests/golden/sample');
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-
-async function workspace(): Promise<string> {
-  const ws = await tempWorkspace();
-  cleanups.push(ws.cleanup);
-  return ws.dir;
-}
+const workspace = workspaces();
 
 async function files(dir: string): Promise<string[]> {
   const out: string[] = [];

@@ -249,6 +249,18 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
   await withLock(deps, async () => {
     const store = new FsArchiveStore(paths.archive);
     const pending: Pending[] = [];
+    /** Count a failed input; an inbox file moves to failed/ with a note saying why. */
+    const fail = async (p: { name: string; inboxFile?: InboxFile }, message: string): Promise<void> => {
+      report.failed++;
+      const item: ItemReport = { input: p.name, outcome: 'failed', error: message };
+      if (!p.inboxFile) {
+        report.items.push(item);
+        return;
+      }
+      const movedTo = await moveToFailed(paths.inbox, p.inboxFile, message, formatInZone(deps.now(), deps.config.timeZone));
+      report.items.push({ ...item, movedTo });
+    };
+
     if (options.files) {
       for (const f of options.files) {
         const abs = path.resolve(deps.cwd, f);
@@ -270,10 +282,10 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
       for (const file of listing.ready) {
         // Refused before reading: a huge file must not be read into memory.
         if (file.size > deps.config.inbox.maxBytes) {
-          const message = `${JSON.stringify(file.name)}: the file is ${file.size} bytes, over inbox.maxBytes (${deps.config.inbox.maxBytes}): raise the limit in the config or split the file`;
-          report.failed++;
-          const movedTo = await moveToFailed(paths.inbox, file, message, formatInZone(deps.now(), deps.config.timeZone));
-          report.items.push({ input: file.name, outcome: 'failed', error: message, movedTo });
+          await fail(
+            { name: file.name, inboxFile: file },
+            `${JSON.stringify(file.name)}: the file is ${file.size} bytes, over inbox.maxBytes (${deps.config.inbox.maxBytes}): raise the limit in the config or split the file`,
+          );
           continue;
         }
         pending.push({ name: file.name, inboxFile: file, load: () => loadInboxFile(file) });
@@ -296,14 +308,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
             continue;
           }
           if (loaded.kind === 'error') {
-            report.failed++;
-            const item: ItemReport = { input: p.name, outcome: 'failed', error: loaded.message };
-            if (p.inboxFile) {
-              const movedTo = await moveToFailed(paths.inbox, p.inboxFile, loaded.message, formatInZone(deps.now(), deps.config.timeZone));
-              report.items.push({ ...item, movedTo });
-            } else {
-              report.items.push(item);
-            }
+            await fail(p, loaded.message);
             continue;
           }
           const input: RawInput = { name: p.name, bytes: loaded.bytes, mediaType: mediaTypeOf(p.name, loaded.bytes), mtimeMs: loaded.mtimeMs };
@@ -314,14 +319,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
             if (p.inboxFile) taken.push(p.inboxFile);
           } catch (e) {
             if (!(e instanceof KlipingError)) throw e;
-            report.failed++;
-            const item: ItemReport = { input: p.name, outcome: 'failed', error: e.message };
-            if (p.inboxFile) {
-              const movedTo = await moveToFailed(paths.inbox, p.inboxFile, e.message, formatInZone(deps.now(), deps.config.timeZone));
-              report.items.push({ ...item, movedTo });
-            } else {
-              report.items.push(item);
-            }
+            await fail(p, e.message);
           }
         }
         // Write, commit, then let inputs leave the inbox: an input is never gone before its
