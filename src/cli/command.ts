@@ -48,11 +48,15 @@ export function printReport(io: CliIO, report: JobReport, values: Context['value
       }
       for (const s of report.skipped) io.stdout.write(`skipped   ${s.name} (${s.why})\n`);
     }
-    const feeds = report.published.length > 0 ? `${report.published.join(', ')} written` : 'feeds unchanged';
+    const main = report.published.filter((n) => !n.startsWith('archive/'));
+    const archived = report.published.length - main.length;
+    const feeds = main.length > 0 ? `${main.join(', ')} written` : 'feeds unchanged';
+    const archiveNote = archived > 0 ? `, ${archived} archive file${archived === 1 ? '' : 's'} written` : '';
     io.stdout.write(
-      `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feeds} (${report.feedItems} feed item${report.feedItems === 1 ? "" : "s"}) in ${report.durationMs} ms\n`,
+      `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feeds} (${report.feedItems} feed item${report.feedItems === 1 ? "" : "s"})${archiveNote} in ${report.durationMs} ms\n`,
     );
   }
+  for (const w of report.warnings) io.stderr.write(`warning: ${w}\n`);
   for (const i of report.items) {
     if (i.outcome === 'failed') io.stderr.write(`error: ${i.error}${i.movedTo ? `\n  moved to ${i.movedTo}` : ''}\n`);
   }

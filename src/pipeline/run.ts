@@ -16,13 +16,15 @@ import { listInbox, moveToFailed, readInboxFile, removeTaken, type InboxFile } f
 import { archiveArticle, Batch, type Outcome } from './archive-article.js';
 import { prepare, type RawInput } from './prepare.js';
 import { mediaTypeOf, readInput } from './read-input.js';
-import { publish } from './publish.js';
+import { publish, type FetchFn, type PublishResult } from './publish.js';
 
 export interface JobDeps {
   readonly config: Config;
   /** Folder that relative config paths are resolved against. */
   readonly cwd: string;
   readonly now: () => number;
+  /** How a WebSub hub is pinged; the global fetch when absent. */
+  readonly fetch?: FetchFn;
 }
 
 export interface ItemReport {
@@ -44,6 +46,8 @@ export interface JobReport {
   skipped: { name: string; why: string }[];
   published: string[];
   feedItems: number;
+  /** Problems that did not fail the run (a WebSub hub that refused a ping). */
+  warnings: string[];
   durationMs: number;
 }
 
@@ -61,7 +65,7 @@ export function cleanerFor(config: Config): Cleaner {
 }
 
 function emptyReport(): JobReport {
-  return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 0, durationMs: 0 };
+  return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 0, warnings: [], durationMs: 0 };
 }
 
 /** Read, clean and archive one input into `batch`. */
@@ -160,18 +164,22 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
     await removeTaken(paths.inbox, taken);
 
     if (options.publishFeeds !== false) {
-      const result = await publish(store, {
-        feedsDir: paths.feeds,
-        site: deps.config.site,
-        limit: deps.config.feeds.limit,
-        nowMs: deps.now(),
-      });
-      report.published = result.written;
-      report.feedItems = result.items;
+      addPublished(report, await publish(store, publishOptions(deps, paths.feeds, false)));
     }
   });
   report.durationMs = deps.now() - started;
   return report;
+}
+
+function publishOptions(deps: JobDeps, feedsDir: string, force: boolean): Parameters<typeof publish>[1] {
+  const { feeds, site } = deps.config;
+  return { feedsDir, site, limit: feeds.limit, nowMs: deps.now(), archives: feeds.archives, hub: feeds.websub.hub, force, fetch: deps.fetch };
+}
+
+function addPublished(report: JobReport, result: PublishResult): void {
+  report.published = result.written;
+  report.feedItems = result.items;
+  report.warnings.push(...result.warnings);
 }
 
 /** `kliping build`: republish the feeds from the archive alone. */
@@ -181,9 +189,8 @@ export async function buildFeeds(deps: JobDeps): Promise<JobReport> {
   const report = emptyReport();
   await withLock(paths.archive, deps, async () => {
     const store = new FsArchiveStore(paths.archive);
-    const result = await publish(store, { feedsDir: paths.feeds, site: deps.config.site, limit: deps.config.feeds.limit, nowMs: deps.now() });
-    report.published = result.written;
-    report.feedItems = result.items;
+    // Renders every archive month, not only those whose manifest changed.
+    addPublished(report, await publish(store, publishOptions(deps, paths.feeds, true)));
   });
   report.durationMs = deps.now() - started;
   return report;
