@@ -20,7 +20,9 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    // A literal CR would reach a reader as LF (XML end-of-line handling); the reference does not.
+    .replace(/\r/g, '&#13;');
 }
 
 /** Escape for HTML text (the content HTML of text articles). */
@@ -37,15 +39,32 @@ export function plainText(text: string): string {
   return stripIllegalXml(decodeHTML(noTags)).replace(/\s+/g, ' ').trim();
 }
 
-/** `url` as an absolute http(s) URL (resolved against `base`), or null when it cannot be one. */
+/**
+ * Percent-encode what RFC 3986 does not allow in a path, query or fragment. The WHATWG URL
+ * parser leaves some of it (`|`, `^`, `[`, a second `#`...), which strict URI checks reject.
+ */
+function strictUriPart(part: string): string {
+  return part.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?@!$&'()*+,;=%]/gu, (c) =>
+    [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
+/**
+ * `url` as an absolute http(s) URI (resolved against `base`, IRI characters percent-encoded so
+ * it is also a valid RFC 3986 URI), or null when it cannot be one.
+ */
 export function absoluteUrl(url: string | null | undefined, base?: string): string | null {
   if (!url) return null;
+  let u: URL;
   try {
-    const u = new URL(stripIllegalXml(url).trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    u = new URL(stripIllegalXml(url).trim(), base);
   } catch {
     return null;
   }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.hostname === '') return null;
+  const user = u.username ? `${u.username}${u.password ? `:${u.password}` : ''}@` : '';
+  const hash = u.href.includes('#') ? `#${strictUriPart(u.href.slice(u.href.indexOf('#') + 1))}` : '';
+  return `${u.protocol}//${user}${u.host}${strictUriPart(u.pathname + u.search)}${hash}`;
 }
 
 /** A BCP 47 language tag as RFC 4287 and RSS accept it ("id", "en-US", "zh-Hant-TW"). */
