@@ -127,12 +127,15 @@ export function itemOf(record: ArticleRecord, site: FeedSite): FeedItem | null {
   const summary = plainText(record.summary ?? '') || cut(plainText(paragraphs[0] ?? ''), 300);
   const language = stripIllegalXml(record.language ?? '');
   const image = absoluteUrl(record.image, url ?? undefined);
+  const title = plainText(record.title ?? '') || cut(summary, 80) || '(untitled)';
+  // Readers and the W3C validator want content; an article with no body shows its summary.
+  const contentHtml = contentHtmlOf({ ...record, paragraphs }) || `<p>${escapeHtml(summary || title)}</p>`;
   return {
     id,
-    title: plainText(record.title ?? '') || cut(summary, 80) || '(untitled)',
+    title,
     url,
     summary,
-    contentHtml: contentHtmlOf({ ...record, paragraphs }),
+    contentHtml,
     authors: unique(record.authors ?? []),
     tags: unique(record.tags ?? []),
     language: isLanguageTag(language) ? language : site.language,

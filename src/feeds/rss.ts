@@ -7,8 +7,12 @@
  * Choices a validator or reader cares about:
  * - `guid isPermaLink="false"`: our ids are `urn:uuid:` names, not URLs.
  * - authors as `dc:creator` (RSS `<author>` must be an e-mail address).
+ * - plain-text elements (titles, names, categories) write `&`, `<`, `>` as `&#x26;`, `&#x3C;`,
+ *   `&#x3E;`, as the RSS Best Practices Profile asks (the W3C validator warns otherwise).
  * - `description` is plain text, HTML-escaped before XML escaping: RSS readers treat it as
- *   HTML, so a summary saying "a <b" shows those characters instead of starting a tag.
+ *   HTML, so a summary saying "a <b" shows those characters instead of starting a tag. It is
+ *   always there (the title when there is no summary): the profile wants a description before
+ *   `content:encoded`.
  * - one `enclosure` for the lead image, only when its URL names the image type, with
  *   `length="0"`: we never fetch the image, and 0 is what the RSS Best Practices Profile and the
  *   W3C validator ask for when the size is unknown.
@@ -17,7 +21,7 @@
  */
 import { formatRfc822 } from '../domain/time.js';
 import type { FeedModel } from './model.js';
-import { escapeXml as x } from './text.js';
+import { escapeXml as x, escapeXmlHex as t } from './text.js';
 
 const FH = 'http://purl.org/syndication/history/1.0';
 
@@ -38,10 +42,10 @@ export function renderRss(model: FeedModel): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"${fh}>`,
     '<channel>',
-    `<title>${x(site.title)}</title>`,
-    `<link>${x(site.url)}</link>`,
-    `<description>${x(site.description || site.title)}</description>`,
-    `<language>${x(site.language)}</language>`,
+    `<title>${t(site.title)}</title>`,
+    `<link>${t(site.url)}</link>`,
+    `<description>${t(site.description || site.title)}</description>`,
+    `<language>${t(site.language)}</language>`,
     atomLink('self', place.self.rss),
   ];
   if (place.hub) out.push(`<atom:link href="${x(place.hub)}" rel="hub"/>`);
@@ -51,12 +55,12 @@ export function renderRss(model: FeedModel): string {
   out.push('<generator>kliping</generator>');
   if (model.updated) out.push(`<lastBuildDate>${formatRfc822(model.updated)}</lastBuildDate>`);
   for (const item of model.items) {
-    out.push('<item>', `<title>${x(item.title)}</title>`);
-    if (item.url) out.push(`<link>${x(item.url)}</link>`);
-    out.push(`<guid isPermaLink="false">${x(item.id)}</guid>`, `<pubDate>${formatRfc822(item.published)}</pubDate>`);
-    for (const a of item.authors) out.push(`<dc:creator>${x(a)}</dc:creator>`);
-    for (const t of item.tags) out.push(`<category>${x(t)}</category>`);
-    if (item.summary) out.push(`<description>${x(htmlText(item.summary))}</description>`);
+    out.push('<item>', `<title>${t(item.title)}</title>`);
+    if (item.url) out.push(`<link>${t(item.url)}</link>`);
+    out.push(`<guid isPermaLink="false">${t(item.id)}</guid>`, `<pubDate>${formatRfc822(item.published)}</pubDate>`);
+    for (const a of item.authors) out.push(`<dc:creator>${t(a)}</dc:creator>`);
+    for (const c of item.tags) out.push(`<category>${t(c)}</category>`);
+    out.push(`<description>${x(htmlText(item.summary || item.title))}</description>`);
     out.push(`<content:encoded>${x(item.contentHtml)}</content:encoded>`);
     if (item.image && item.imageType) out.push(`<enclosure url="${x(item.image)}" length="0" type="${x(item.imageType)}"/>`);
     out.push('</item>');

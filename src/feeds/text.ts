@@ -25,6 +25,21 @@ export function escapeXml(text: string): string {
     .replace(/\r/g, '&#13;');
 }
 
+/**
+ * Escape for RSS plain-text elements (titles, names, categories): `&`, `<` and `>` as the
+ * hexadecimal references the RSS Best Practices Profile asks for (the W3C validator warns on
+ * `&amp;`/`&lt;` there). Same characters to an XML parser as escapeXml().
+ */
+export function escapeXmlHex(text: string): string {
+  return stripIllegalXml(text)
+    .replace(/&/g, '&#x26;')
+    .replace(/</g, '&#x3C;')
+    .replace(/>/g, '&#x3E;')
+    .replace(/"/g, '&#x22;')
+    .replace(/'/g, '&#x27;')
+    .replace(/\r/g, '&#13;');
+}
+
 /** Escape for HTML text (the content HTML of text articles). */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
