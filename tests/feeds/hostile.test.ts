@@ -226,7 +226,8 @@ describe('feeds of a hostile archive', () => {
     expect(json.items.find((i) => i.id === id)).toMatchObject({ date_published: '2022-04-07T08:00:00+07:00', date_modified: '2022-04-08T09:00:00+07:00' });
     const atom = await read('archive/2022-04.atom.xml');
     expect(atom).toContain(`<id>${id}</id>\n<title type="text">Artikel yang diedit</title>\n<published>2022-04-07T08:00:00+07:00</published>\n<updated>2022-04-08T09:00:00+07:00</updated>`);
-    // The feed's updated is the newest entry's.
-    expect(atom).toMatch(/<\/generator>|<updated>2022-04-08T09:00:00\+07:00<\/updated>\n<link rel="self"/);
+    // The feed's updated is the newest entry's updated, not the newest published.
+    expect(/<\/subtitle>\n<updated>([^<]+)<\/updated>/.exec(atom)?.[1]).toBe('2022-04-08T09:00:00+07:00');
+    expect(await read('archive/2022-04.rss.xml')).toContain('<lastBuildDate>Fri, 08 Apr 2022 09:00:00 +0700</lastBuildDate>');
   });
 });
