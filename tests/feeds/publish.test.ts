@@ -315,6 +315,28 @@ describe('WebSub', () => {
     expect(r2.stderr).toContain('warning: WebSub hub "http://127.0.0.1:9/hub" did not take the ping');
   });
 
+  it('uses the injected fetch, and a fetch that throws only gives a warning per changed feed', async () => {
+    const ws = await seeded(manyRecords());
+    const calls: string[] = [];
+    const r = await publish(
+      ws.store,
+      options(ws.feeds, {
+        hub: 'https://hub.example.org/',
+        fetch: async (url, init) => {
+          calls.push(`${init.method} ${url} ${init.body}`);
+          throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') });
+        },
+      }),
+    );
+    expect(calls).toHaveLength(3);
+    expect(calls[0]).toBe(`POST https://hub.example.org/ hub.mode=publish&hub.url=${encodeURIComponent('https://example.org/kliping/feeds/rss.xml')}`);
+    expect(r.written).toContain('feed.json');
+    expect(r.pings.map((p) => p.ok)).toEqual([false, false, false]);
+    expect(r.warnings[0]).toBe(
+      'WebSub hub "https://hub.example.org/" did not take the ping for https://example.org/kliping/feeds/rss.xml (fetch failed (connect ECONNREFUSED)); the feed is published and subscribers get it on their next poll. Check feeds.websub.hub if this repeats',
+    );
+  });
+
   it('feeds.websub.hub must be an absolute http(s) URL', async () => {
     const dir = await workspace();
     await writeFile(path.join(dir, 'kliping.config.json'), JSON.stringify({ feeds: { archives: 'yes', websub: { hub: 'hub.example' } } }));
