@@ -10,7 +10,7 @@ import { writeArticles } from './support/articles.js';
 import { kliping, records, start } from './support/spawn.js';
 
 function report(): JobReport {
-  return { new: 1, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 1, durationMs: 5, recovered: null };
+  return { new: 1, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 1, warnings: [], durationMs: 5, recovered: null };
 }
 
 /** A scheduler on a fake cron whose ticks the test releases one by one. */

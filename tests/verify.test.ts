@@ -25,7 +25,7 @@ describe('kliping verify', () => {
   it('passes a fresh archive with exit 0', async () => {
     const r = await verify();
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^kliping verify: 3 records, 3 raw files, 3 feed files checked; no problems in \d+ ms\n$/);
+    expect(r.stdout).toMatch(/^kliping verify: 3 records, 3 raw files, 6 feed files checked; no problems in \d+ ms\n$/);
     expect(r.code).toBe(0);
   });
 

@@ -56,8 +56,11 @@ export function reportExitCode(report: JobReport): number {
 
 /** The one-line summary of a tick: counts, feeds, duration. */
 export function summaryLine(report: JobReport, what: string): string {
-  const feeds = report.published.length > 0 ? `${report.published.join(', ')} written` : 'feeds unchanged';
-  return `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feeds} (${report.feedItems} feed item${report.feedItems === 1 ? '' : 's'}) in ${report.durationMs} ms`;
+  const main = report.published.filter((n) => !n.startsWith('archive/'));
+  const archived = report.published.length - main.length;
+  const feeds = main.length > 0 ? `${main.join(', ')} written` : 'feeds unchanged';
+  const archiveNote = archived > 0 ? `, ${archived} archive file${archived === 1 ? '' : 's'} written` : '';
+  return `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feeds} (${report.feedItems} feed item${report.feedItems === 1 ? '' : 's'})${archiveNote} in ${report.durationMs} ms`;
 }
 
 /** A line per input and per skipped file (`--verbose`). */
@@ -89,6 +92,7 @@ export function printReport(io: CliIO, report: JobReport, values: Context['value
     if (values.verbose) for (const l of detailLines(report)) io.stdout.write(`${l}\n`);
     io.stdout.write(`${summaryLine(report, what)}\n`);
   }
+  for (const w of report.warnings) io.stderr.write(`warning: ${w}\n`);
   for (const l of errorLines(report)) io.stderr.write(`${l}\n`);
   return code;
 }

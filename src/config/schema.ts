@@ -23,6 +23,10 @@ export interface Config {
   readonly feeds: {
     /** Newest items in each subscription feed. */
     readonly limit: number;
+    /** Publish monthly RFC 5005 archive documents under `feeds/archive/`. */
+    readonly archives: boolean;
+    /** WebSub: hub URL announced in the feeds and pinged after a feed changes; null = off. */
+    readonly websub: { readonly hub: string | null };
   };
   readonly rules: { readonly add: readonly RuleSpec[]; readonly disable: readonly string[] };
   readonly inbox: {
@@ -45,7 +49,7 @@ export const DEFAULT_CONFIG: Config = {
     language: 'id',
     author: null,
   },
-  feeds: { limit: 50 },
+  feeds: { limit: 50, archives: true, websub: { hub: null } },
   rules: { add: [], disable: [] },
   inbox: { settleSeconds: 2, maxBytes: 10 * 1024 * 1024 },
   schedule: '*/15 * * * *',
@@ -96,6 +100,23 @@ const language: Check = (v, path, issues) => {
   return v;
 };
 
+const bool: Check = (v, path, issues) => {
+  if (typeof v !== 'boolean') issues.push({ path, message: `must be true or false (got ${JSON.stringify(v)})` });
+  return v;
+};
+
+const hubUrl: Check = (v, path, issues) => {
+  if (v === null) return v;
+  let ok = false;
+  try {
+    ok = typeof v === 'string' && /^https?:$/.test(new URL(v).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) issues.push({ path, message: `must be null or an absolute http(s) URL of a WebSub hub such as "https://pubsubhubbub.appspot.com/" (got ${JSON.stringify(v)})` });
+  return v;
+};
+
 const nullableStr: Check = (v, path, issues) => (v === null ? null : str()(v, path, issues));
 
 const ruleList: Check = (v, path, issues) => {
@@ -130,7 +151,7 @@ const SHAPE: Shape = {
   paths: { inbox: str(), archive: str(), feeds: str() },
   timeZone,
   site: { title: str(), description: str(false), url: siteUrl, language, author: nullableStr },
-  feeds: { limit: int(1, 10000) },
+  feeds: { limit: int(1, 10000), archives: bool, websub: { hub: hubUrl } },
   rules: { add: ruleList, disable: idList },
   inbox: { settleSeconds: int(0, 86400), maxBytes: int(1, 1024 * 1024 * 1024) },
   schedule: cronShape,

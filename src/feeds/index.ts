@@ -2,30 +2,64 @@
 import type { ArticleRecord } from '../domain/types.js';
 import { renderAtom } from './atom.js';
 import { renderJsonFeed } from './json.js';
-import { buildModel, type FeedSite } from './model.js';
+import { archiveFiles, buildModel, linksOf, SUBSCRIPTION_FILES, type FeedLinks, type FeedPlace, type FeedSite } from './model.js';
 import { renderRss } from './rss.js';
 
 export { xmlError, jsonFeedErrors } from './check.js';
-export { feedLinks, type FeedSite } from './model.js';
+export { feedLinks, archiveFiles, SUBSCRIPTION_FILES, type FeedSite, type FeedLinks, type FeedPlace } from './model.js';
 export { stripIllegalXml, plainText, escapeXml } from './text.js';
 
-/** A feed file to publish: its name inside the feeds folder and its bytes. */
+/** A feed file to publish: its path inside the feeds folder and its text. */
 export interface FeedDocument {
-  readonly name: 'rss.xml' | 'atom.xml' | 'feed.json';
+  /** `rss.xml`, `atom.xml`, `feed.json`, or `archive/YYYY-MM.{rss.xml,atom.xml,json}`. */
+  readonly name: string;
   readonly kind: 'xml' | 'json';
   readonly text: string;
 }
 
+/** The three documents (RSS, Atom, JSON Feed) of one place, with `files` as their names. */
+export function renderDocuments(site: FeedSite, place: FeedPlace, files: FeedLinks, records: readonly ArticleRecord[]): FeedDocument[] {
+  const model = buildModel(site, place, records);
+  return [
+    { name: files.rss, kind: 'xml', text: renderRss(model) },
+    { name: files.atom, kind: 'xml', text: renderAtom(model) },
+    { name: files.json, kind: 'json', text: renderJsonFeed(model) },
+  ];
+}
+
 /**
- * The three feeds of `records` (already chosen and ordered newest first, ties by id).
+ * Where the subscription feed sits: its `prev-archive` (and JSON `next_url`) is the newest
+ * archive month (`YYYY-MM`), or none; `hub` is the WebSub hub, or null.
+ */
+export function subscriptionPlace(siteUrl: string, newestArchive: string | null, hub: string | null): FeedPlace {
+  const current = linksOf(siteUrl, SUBSCRIPTION_FILES);
+  return {
+    self: current,
+    current,
+    archive: false,
+    prev: newestArchive ? linksOf(siteUrl, archiveFiles(newestArchive)) : null,
+    next: null,
+    hub,
+  };
+}
+
+/** Where the archive document of `month` sits between its older and newer neighbours. */
+export function archivePlace(siteUrl: string, month: string, older: string | null, newer: string | null): FeedPlace {
+  return {
+    self: linksOf(siteUrl, archiveFiles(month)),
+    current: linksOf(siteUrl, SUBSCRIPTION_FILES),
+    archive: true,
+    prev: older ? linksOf(siteUrl, archiveFiles(older)) : null,
+    next: newer ? linksOf(siteUrl, archiveFiles(newer)) : null,
+    hub: null,
+  };
+}
+
+/**
+ * The three subscription feeds of `records` with no archive links.
  * @example
  * renderFeeds(site, records).map((d) => d.name); // ['rss.xml', 'atom.xml', 'feed.json']
  */
 export function renderFeeds(site: FeedSite, records: readonly ArticleRecord[]): FeedDocument[] {
-  const model = buildModel(site, records);
-  return [
-    { name: 'rss.xml', kind: 'xml', text: renderRss(model) },
-    { name: 'atom.xml', kind: 'xml', text: renderAtom(model) },
-    { name: 'feed.json', kind: 'json', text: renderJsonFeed(model) },
-  ];
+  return renderDocuments(site, subscriptionPlace(site.url, null, null), SUBSCRIPTION_FILES, records);
 }

@@ -1,5 +1,8 @@
 /**
  * JSON Feed 1.1. Written here: the `feed` package (6.0.0) emits version 1.0. Pure.
+ *
+ * `feed_url` is the subscription feed's URL in every document (it is the feed's identity);
+ * archive pages are chained newest to oldest with `next_url`.
  */
 import type { FeedModel } from './model.js';
 
@@ -7,21 +10,23 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
 /** JSON Feed 1.1 document of `model`. */
 export function renderJsonFeed(model: FeedModel): string {
-  const { site, links } = model;
+  const { site, place } = model;
   const feed = {
     version: JSON_FEED_VERSION,
     title: site.title,
     home_page_url: site.url,
-    feed_url: links.json,
+    feed_url: place.current.json,
     description: site.description || undefined,
+    next_url: place.prev?.json,
     language: site.language,
     authors: [{ name: site.author ?? site.title }],
+    hubs: place.hub ? [{ type: 'WebSub', url: place.hub }] : undefined,
     items: model.items.map((item) => ({
       id: item.id,
       url: item.url ?? undefined,
       title: item.title,
       content_html: item.contentHtml,
-      summary: item.summary,
+      summary: item.summary || undefined,
       image: item.image ?? undefined,
       date_published: item.published,
       date_modified: item.updated !== item.published ? item.updated : undefined,

@@ -20,7 +20,24 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    // A literal CR would reach a reader as LF (XML end-of-line handling); the reference does not.
+    .replace(/\r/g, '&#13;');
+}
+
+/**
+ * Escape for RSS plain-text elements (titles, names, categories): `&`, `<` and `>` as the
+ * hexadecimal references the RSS Best Practices Profile asks for (the W3C validator warns on
+ * `&amp;`/`&lt;` there). Same characters to an XML parser as escapeXml().
+ */
+export function escapeXmlHex(text: string): string {
+  return stripIllegalXml(text)
+    .replace(/&/g, '&#x26;')
+    .replace(/</g, '&#x3C;')
+    .replace(/>/g, '&#x3E;')
+    .replace(/"/g, '&#x22;')
+    .replace(/'/g, '&#x27;')
+    .replace(/\r/g, '&#13;');
 }
 
 /** Escape for HTML text (the content HTML of text articles). */
@@ -37,13 +54,96 @@ export function plainText(text: string): string {
   return stripIllegalXml(decodeHTML(noTags)).replace(/\s+/g, ' ').trim();
 }
 
-/** `url` as an absolute http(s) URL (resolved against `base`), or null when it cannot be one. */
+/**
+ * Percent-encode what RFC 3986 does not allow in a path, query or fragment. The WHATWG URL
+ * parser leaves some of it (`|`, `^`, `[`, a second `#`...), which strict URI checks reject.
+ */
+function strictUriPart(part: string): string {
+  return part.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?@!$&'()*+,;=%]/gu, (c) =>
+    [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
+/**
+ * `url` as an absolute http(s) URI (resolved against `base`, IRI characters percent-encoded so
+ * it is also a valid RFC 3986 URI), or null when it cannot be one.
+ */
 export function absoluteUrl(url: string | null | undefined, base?: string): string | null {
   if (!url) return null;
+  let u: URL;
   try {
-    const u = new URL(stripIllegalXml(url).trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    u = new URL(stripIllegalXml(url).trim(), base);
   } catch {
     return null;
   }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.hostname === '') return null;
+  const user = u.username ? `${u.username}${u.password ? `:${u.password}` : ''}@` : '';
+  const hash = u.href.includes('#') ? `#${strictUriPart(u.href.slice(u.href.indexOf('#') + 1))}` : '';
+  return `${u.protocol}//${user}${u.host}${strictUriPart(u.pathname + u.search)}${hash}`;
+}
+
+/** A BCP 47 language tag as RFC 4287 and RSS accept it ("id", "en-US", "zh-Hant-TW"). */
+export function isLanguageTag(tag: string): boolean {
+  return /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(tag);
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * `iso` as an RFC 3339 timestamp (kept as written when it already is one, so the offset the
+ * archive chose survives), or null when it names no instant.
+ */
+export function rfc3339(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  if (RFC3339.test(iso)) return iso;
+  const d = new Date(ms);
+  if (d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999) return null;
+  return d.toISOString().replace(/\.000Z$/, 'Z');
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+  bmp: 'image/bmp',
+};
+
+/**
+ * The media type of an image URL, from its path's extension; null when the extension names no
+ * image type we know. Feeds never fetch, so a type we cannot tell is not guessed.
+ */
+export function imageType(url: string): string | null {
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /\.([A-Za-z0-9]{2,5})$/.exec(pathname);
+  return m ? (IMAGE_TYPES[m[1]!.toLowerCase()] ?? null) : null;
+}
+
+const URL_ATTR = /(\s(?:href|src|poster|cite))\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const SRCSET_ATTR = /\ssrcset\s*=\s*(?:"[^"]*"|'[^']*')/gi;
+
+/**
+ * Content HTML with every link and source made absolute against `base` (the article's URL).
+ * Readers resolve relative links against the feed's URL, which is wrong for a clipped article,
+ * and the W3C validator warns on them; an attribute that cannot be made an absolute http(s) URL
+ * is dropped (a link without href still shows its text). `srcset` is dropped: `src` remains.
+ */
+export function absolutizeHtml(html: string, base: string | null): string {
+  return html.replace(SRCSET_ATTR, '').replace(URL_ATTR, (_all, name: string, dq?: string, sq?: string) => {
+    const raw = decodeHTML(dq ?? sq ?? '');
+    if (/^mailto:/i.test(raw.trim())) return `${name}="${escapeHtml(raw.trim())}"`;
+    const abs = absoluteUrl(raw, base ?? undefined);
+    return abs ? `${name}="${escapeHtml(abs)}"` : '';
+  });
 }

@@ -16,6 +16,7 @@ export interface PublishState {
   readonly nextDueMs: number | null;
   /** Items in the subscription feeds at the last publish (for the run report). */
   readonly items: number;
+  readonly archiveMonths: number;
   readonly files: Record<string, { size: number; mtimeMs: number }>;
 }
 

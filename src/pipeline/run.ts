@@ -29,12 +29,15 @@ const ingestModules = async () => {
   ]);
   return { ...clean, ...archive, ...prep, ...read };
 };
+import type { FetchFn, PublishOptions, PublishResult } from './publish.js';
 
 export interface JobDeps {
   readonly config: Config;
   /** Folder that relative config paths are resolved against. */
   readonly cwd: string;
   readonly now: () => number;
+  /** How a WebSub hub is pinged; the global fetch when absent. */
+  readonly fetch?: FetchFn;
 }
 
 export interface ItemReport {
@@ -56,6 +59,8 @@ export interface JobReport {
   skipped: { name: string; why: string }[];
   published: string[];
   feedItems: number;
+  /** Problems that did not fail the run (a WebSub hub that refused a ping). */
+  warnings: string[];
   durationMs: number;
   /** Set when this tick took over the lock of a run that died, and what it cleaned up. */
   recovered: string | null;
@@ -73,7 +78,7 @@ export function resolvePaths(deps: JobDeps): { inbox: string; archive: string; f
 
 
 function emptyReport(): JobReport {
-  return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 0, durationMs: 0, recovered: null };
+  return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 0, warnings: [], durationMs: 0, recovered: null };
 }
 
 /** Read, clean and archive one input into `batch`. */
@@ -192,25 +197,26 @@ function feedConfigKey(config: Config): string {
  * Publish unless the last publish was made from this very archive and config and its files
  * are untouched. `force` republishes anyway (`kliping build`).
  */
-export async function publishIfStale(store: ArchiveStore, deps: JobDeps, paths: ReturnType<typeof resolvePaths>, force: boolean): Promise<{ written: string[]; items: number }> {
+export async function publishIfStale(store: ArchiveStore, deps: JobDeps, paths: ReturnType<typeof resolvePaths>, force: boolean): Promise<PublishResult> {
   const stateFile = publishStateFile(paths.archive);
   const generation = await store.generation();
   const configKey = feedConfigKey(deps.config);
   const nowMs = deps.now();
   const state = await readPublishState(stateFile);
   if (!force && state && (await isFresh(state, { generation, configKey, nowMs, feedsDir: paths.feeds }))) {
-    return { written: [], items: state.items };
+    return { written: [], items: state.items, archiveMonths: state.archiveMonths, pings: [], warnings: [] };
   }
   const { publish } = await import('./publish.js');
-  const result = await publish(store, { feedsDir: paths.feeds, site: deps.config.site, limit: deps.config.feeds.limit, nowMs });
+  const result = await publish(store, publishOptions(deps, paths.feeds, force));
   await writePublishState(stateFile, {
     generation,
     configKey,
     nextDueMs: await store.nextDue(nowMs),
     items: result.items,
+    archiveMonths: result.archiveMonths,
     files: await snapshotFiles(paths.feeds),
   });
-  return { written: result.written, items: result.items };
+  return result;
 }
 
 /**
@@ -331,13 +337,22 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
     }
 
     if (options.publishFeeds !== false) {
-      const result = await publishIfStale(store, deps, paths, false);
-      report.published = result.written;
-      report.feedItems = result.items;
+      addPublished(report, await publishIfStale(store, deps, paths, false));
     }
   }, { report });
   report.durationMs = deps.now() - started;
   return report;
+}
+
+function publishOptions(deps: JobDeps, feedsDir: string, force: boolean): PublishOptions {
+  const { feeds, site } = deps.config;
+  return { feedsDir, site, limit: feeds.limit, nowMs: deps.now(), archives: feeds.archives, hub: feeds.websub.hub, force, fetch: deps.fetch };
+}
+
+function addPublished(report: JobReport, result: PublishResult): void {
+  report.published = result.written;
+  report.feedItems = result.items;
+  report.warnings.push(...result.warnings);
 }
 
 /** `kliping build`: republish the feeds from the archive alone. */
@@ -346,9 +361,8 @@ export async function buildFeeds(deps: JobDeps): Promise<JobReport> {
   const paths = resolvePaths(deps);
   const report = emptyReport();
   await withLock(deps, async () => {
-    const result = await publishIfStale(new FsArchiveStore(paths.archive), deps, paths, true);
-    report.published = result.written;
-    report.feedItems = result.items;
+    // Renders every archive month, not only those whose manifest changed.
+    addPublished(report, await publishIfStale(new FsArchiveStore(paths.archive), deps, paths, true));
   }, { report });
   report.durationMs = deps.now() - started;
   return report;

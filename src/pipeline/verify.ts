@@ -370,7 +370,7 @@ async function check(deps: JobDeps, fix: boolean): Promise<{ report: VerifyRepor
  */
 export async function verifyArchive(deps: JobDeps, options: { repair?: boolean } = {}): Promise<VerifyReport> {
   const started = deps.now();
-  const holder: JobReport = { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 0, durationMs: 0, recovered: null };
+  const holder: JobReport = { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 0, warnings: [], durationMs: 0, recovered: null };
   return withLock(
     deps,
     async (lock) => {

@@ -3,7 +3,11 @@
  * the test run instead of skipping (.ci/run installs them).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { ROOT } from './paths.js';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -23,10 +27,36 @@ export function requireTool(name: keyof typeof tools): boolean {
   return tools[name];
 }
 
-/** xmllint --noout: returns stderr (empty when the file is well formed). */
-export function xmllint(file: string): string {
-  const r = spawnSync('xmllint', ['--noout', file], { encoding: 'utf8' });
+/** xmllint --noout: returns stderr (empty when every file is well formed). */
+export function xmllint(...files: string[]): string {
+  const r = spawnSync('xmllint', ['--noout', ...files], { encoding: 'utf8' });
   return `${r.stderr}${r.status === 0 ? '' : `exit ${r.status}`}`;
+}
+
+export const ATOM_RNC = path.join(ROOT, 'tests/schemas/atom.rnc');
+export const JSON_FEED_SCHEMA = path.join(ROOT, 'tests/schemas/jsonfeed-1.1.schema.json');
+
+/**
+ * jing with the RFC 4287 RELAX NG schema: returns its findings (empty when every file is
+ * valid). Debian's wrapper script warns on stderr about optional jars; that is not a finding.
+ */
+export function jing(...files: string[]): string {
+  const r = spawnSync('jing', ['-c', ATOM_RNC, ...files], { encoding: 'utf8' });
+  const stderr = r.stderr
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^\[warning\] \/usr\/bin\/jing: Unable to locate /.test(l))
+    .join('\n');
+  return `${r.stdout}${stderr}${r.status === 0 ? '' : `exit ${r.status}`}`;
+}
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ allErrors: true, strict: true, strictRequired: false }));
+const validateJsonFeed = ajv.compile(JSON.parse(readFileSync(JSON_FEED_SCHEMA, 'utf8')) as object);
+
+/** Problems ajv finds in a JSON Feed document against the JSON Feed 1.1 schema (empty when valid). */
+export function jsonFeedSchemaErrors(doc: string): string[] {
+  if (validateJsonFeed(JSON.parse(doc))) return [];
+  return (validateJsonFeed.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
 
 export interface Parsed {
@@ -38,6 +68,15 @@ export interface Parsed {
   titles: string[];
   links: (string | null)[];
   published: (string | null)[];
+  updated: (string | null)[];
+  summaries: (string | null)[];
+  contents: (string | null)[];
+  authors: (string | null)[][];
+  enclosures: { href: string; type: string; length: string }[][];
+  /** The feed's links with a rel, as [rel, href]. */
+  feedLinks: [string, string][];
+  /** The feed's language as feedparser reads it. */
+  language: string | null;
 }
 
 /** Parse a feed file with Python feedparser. */
@@ -54,6 +93,13 @@ print(json.dumps({
   "titles": [e.get("title") for e in d.entries],
   "links": [e.get("link") for e in d.entries],
   "published": [e.get("published") for e in d.entries],
+  "updated": [e.get("updated") for e in d.entries],
+  "summaries": [e.get("summary") for e in d.entries],
+  "contents": [(e.get("content") or [{}])[0].get("value") for e in d.entries],
+  "authors": [[a.get("name") for a in e.get("authors", [])] for e in d.entries],
+  "enclosures": [[{"href": x.get("href"), "type": x.get("type"), "length": x.get("length")} for x in e.get("enclosures", [])] for e in d.entries],
+  "feedLinks": [[l.get("rel"), l.get("href")] for l in d.feed.get("links", [])],
+  "language": d.feed.get("language"),
 }))`;
-  return JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' })) as Parsed;
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Parsed;
 }
