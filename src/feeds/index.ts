@@ -54,12 +54,3 @@ export function archivePlace(siteUrl: string, month: string, older: string | nul
     hub: null,
   };
 }
-
-/**
- * The three subscription feeds of `records` with no archive links.
- * @example
- * renderFeeds(site, records).map((d) => d.name); // ['rss.xml', 'atom.xml', 'feed.json']
- */
-export function renderFeeds(site: FeedSite, records: readonly ArticleRecord[]): FeedDocument[] {
-  return renderDocuments(site, subscriptionPlace(site.url, null, null), SUBSCRIPTION_FILES, records);
-}

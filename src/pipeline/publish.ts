@@ -89,11 +89,6 @@ async function readRecords(store: ArchiveStore, entries: readonly IndexEntry[]):
   return records;
 }
 
-/** Load the records the subscription feeds show: the newest `limit` that are due at `nowMs`. */
-export async function feedRecords(store: ArchiveStore, limit: number, nowMs: number): Promise<ArticleRecord[]> {
-  return readRecords(store, await store.newest(limit, nowMs));
-}
-
 async function readState(file: string): Promise<Record<string, string>> {
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown; months?: unknown };
