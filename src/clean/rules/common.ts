@@ -14,9 +14,9 @@ export const common: RulePack = {
       id: 'common.ads.marker',
       reason: 'An ad slot label ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT") alone on its line',
       kind: 'line',
-      pattern: String.raw`^[\s\-–—*_=\[(|]*(?:advertisement|advertisment|advertising|advertorial|iklan|ads?|sponsored|sponsor(?:ed)?\s+content|konten\s+(?:bersponsor|sponsor)|scroll\s+(?:down\s+)?(?:to|untuk|ke\s+bawah\s+untuk)\s+(?:continue|melanjutkan|lanjut|read)(?:\s+\p{L}+){0,4}|gulir\s+(?:ke\s+bawah\s+)?untuk\s+(?:melanjutkan|lanjut|membaca)(?:\s+\p{L}+){0,3}|(?:story|article|content|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+(?:below|the\s+main\s+story)|skip\s+(?:advertisement|ad)|berita\s+berlanjut\s+di\s+bawah(?:\s+iklan)?|lanjutkan\s+membaca(?:\s+di\s+bawah)?|artikel\s+berlanjut\s+(?:di\s+bawah|setelah\s+iklan)(?:\s+iklan)?)[\s\-–—*_=\])|.:]*$`,
+      pattern: String.raw`^[\s\-–—*_=\[(|]*(?:advertisement|advertisment|advertising|advertorial|iklan|ads?|sponsored|sponsor(?:ed)?\s+content|konten\s+(?:bersponsor|sponsor)|scroll\s+(?:down\s+)?(?:to|untuk|ke\s+bawah\s+untuk)\s+(?:continue|resume|keep|melanjutkan|lanjut|read)(?:\s+\p{L}+){0,4}|gulir\s+(?:ke\s+bawah\s+)?untuk\s+(?:melanjutkan|lanjut|membaca)(?:\s+\p{L}+){0,3}|(?:story|article|content|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+(?:below|the\s+main\s+story)|skip\s+(?:advertisement|ad)|berita\s+berlanjut\s+di\s+bawah(?:\s+iklan)?|lanjutkan\s+membaca(?:\s+di\s+bawah)?|artikel\s+berlanjut\s+(?:di\s+bawah|setelah\s+iklan)(?:\s+iklan)?)(?:[\s·•|\-–—:.]+(?:advertisement|advertisment|advertising|advertorial|iklan|ads?|sponsored|sponsor(?:ed)?\s+content|konten\s+(?:bersponsor|sponsor)|scroll\s+(?:down\s+)?(?:to|untuk|ke\s+bawah\s+untuk)\s+(?:continue|resume|keep|melanjutkan|lanjut|read)(?:\s+\p{L}+){0,4}|gulir\s+(?:ke\s+bawah\s+)?untuk\s+(?:melanjutkan|lanjut|membaca)(?:\s+\p{L}+){0,3}|(?:story|article|content|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+(?:below|the\s+main\s+story)|skip\s+(?:advertisement|ad)|berita\s+berlanjut\s+di\s+bawah(?:\s+iklan)?|lanjutkan\s+membaca(?:\s+di\s+bawah)?|artikel\s+berlanjut\s+(?:di\s+bawah|setelah\s+iklan)(?:\s+iklan)?))*[\s\-–—*_=\])|.:]*$`,
       examples: {
-        drop: ['ADVERTISEMENT', '- Advertisement -', 'SCROLL TO CONTINUE WITH CONTENT', 'Story continues below advertisement', 'Iklan', 'Scroll untuk melanjutkan membaca'],
+        drop: ['ADVERTISEMENT', '- Advertisement -', 'Advertisement · Scroll to continue', 'SCROLL TO RESUME CONTENT', 'SCROLL TO CONTINUE WITH CONTENT', 'Story continues below advertisement', 'Iklan', 'Scroll untuk melanjutkan membaca'],
         keep: ['Advertisement revenue rose 12 percent in the quarter.', 'Iklan rokok dilarang di dekat sekolah.'],
       },
     },
@@ -24,13 +24,14 @@ export const common: RulePack = {
       id: 'common.ads.script',
       reason: 'Ad or tracking script leaked into the text (googletag, adsbygoogle, a bare brace line)',
       kind: 'line',
-      pattern: String.raw`googletag\s*\.|adsbygoogle|div-gpt-ad|<\/?(?:script|ins|iframe|noscript)\b|\bdocument\.write\s*\(|\bwindow\.[\w$]+\s*(?:=|\.push|\()|\bpbjs\.|\bapstag\.|__tcfapi|\bfbq\s*\(|\bgtag\s*\(|\b_taboola\b|\bdataLayer\.push|\bfunction\s*\(\s*\)\s*\{|^\s*[{}()\[\];,]+\s*$|^\s*(?:var|let|const)\s+[\w$]+\s*=.*;\s*$`,
+      pattern: String.raw`googletag\s*\.|adsbygoogle|div-gpt-ad|<\/?(?:script|ins|iframe|noscript)\b|\bdocument\.write\s*\(|\bwindow\.[\w$]+\s*(?:=|\.push|\()|\bpbjs\.|\bapstag\.|__tcfapi|\bfbq\s*\(|\bgtag\s*\(|\b_taboola\b|\bdataLayer\.push|\bfunction\s*\(\s*\)\s*\{|^\s*[{}()\[\];,]+\s*$|^\s*(?:var|let|const)\s+[\w$]+\s*=.*;\s*$|^\s*(?:if|for|while)\s*\(.*\)\s*\{\s*$|=>\s*\{|\btypeof\s+window\b`,
       examples: {
         drop: [
           "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1234-0'); });",
           '(adsbygoogle = window.adsbygoogle || []).push({});',
           '});',
           'var slot = "top";',
+          "if (typeof window.ads !== 'undefined') {",
         ],
         keep: ['Google menolak berkomentar soal iklan politik.', 'Ia menulis kode (sederhana) di papan tulis.'],
       },

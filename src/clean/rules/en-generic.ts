@@ -1,7 +1,7 @@
 import type { RulePack } from '../../domain/types.js';
 import { CLOSE, COLON, HEADLINE, LEAD, NAMES, anyCase } from './shapes.js';
 
-const RELATED = String.raw`(?:read\s+(?:also|more|next|this|too)|also\s+read|see\s+also|related(?:\s+(?:news|stories|story|articles?|coverage|content|reading|links?|posts?|topics?))?|recommended(?:\s+(?:reading|stories|for\s+you))?|more\s+(?:on\s+this\s+(?:story|topic)|stories|news|reading|like\s+this)|further\s+reading|don[’']?t\s+miss|must\s+read|you\s+may\s+also\s+like|editor[’']?s\s+picks?|top\s+stories)`;
+const RELATED = String.raw`(?:read\s+(?:also|more|next|this|too)|also\s+read|see\s+also|related(?:\s+(?:news|stories|story|articles?|coverage|content|reading|links?|posts?|topics?))?|recommended(?:\s+(?:reading|stories|for\s+you))?|more\s+(?:on\s+this\s+(?:story|topic)|stories|news|reading|like\s+this)|further\s+reading|don[’']?t\s+miss|must\s+read|you\s+may\s+also\s+like|editor[’']?s\s+picks?|top\s+stories|most\s+(?:popular|read|viewed|shared)|trending(?:\s+now|\s+stories)?)`;
 const EN_LABEL = String.raw`(?:${anyCase('author')}|${anyCase('writer')}|${anyCase('reporter')}|${anyCase('editor')}|${anyCase('written')}\s+by|${anyCase('edited')}\s+by|${anyCase('reported')}\s+by|${anyCase('compiled')}\s+by|${anyCase('photographer')}|${anyCase('photos?')}\s+by)`;
 const ROLE = String.raw`(?:[Aa]dditional\s+)?(?:[Rr]eporting|REPORTING|[Ww]riting|WRITING|[Ee]diting|EDITING|[Cc]ompiled|[Rr]esearch|[Gg]raphics|[Pp]roduction)`;
 
@@ -32,7 +32,7 @@ export const enGeneric: RulePack = {
       pattern: String.raw`${LEAD}${RELATED}${CLOSE}(?:[:：]\s*)?$`,
       next: HEADLINE,
       examples: {
-        drop: ['Related Articles\nFed holds rates steady\nOil prices climb', 'READ MORE'],
+        drop: ['Related Articles\nFed holds rates steady\nOil prices climb', 'READ MORE', 'Most Popular', 'Trending'],
         keep: ['Read more about the plan in the report, officials said.'],
       },
     },
@@ -63,9 +63,9 @@ export const enGeneric: RulePack = {
       reason: 'Subscription or paywall upsell',
       kind: 'line',
       maxLength: 250,
-      pattern: String.raw`${LEAD}(?:subscribe\s+(?:now|today|here)\b.*|subscribe\s+to\s+(?:continue|read|unlock)\b.*|already\s+a\s+(?:subscriber|member)\s*\?.*|this\s+(?:article|story|content)\s+is\s+(?:for|available\s+to|exclusive\s+to)\s+(?:subscribers|members|premium)\b.*|support\s+(?:our|independent)\s+journalism\b.*|become\s+a\s+(?:member|subscriber)\b.*|get\s+unlimited\s+access\b.*|you\s+have\s+reached\s+your\s+(?:limit|free\s+article)\b.*|sign\s+up\s+here\W*|sign\s+in\s+to\s+(?:continue|read)\b.*)$`,
+      pattern: String.raw`${LEAD}(?:subscribe\s+(?:now|today|here)\b.*|subscribe\s+to\s+(?:continue|read|unlock)\b.*|already\s+a\s+(?:subscriber|member)\s*\?.*|this\s+(?:article|story|content)\s+is\s+(?:for|available\s+to|exclusive\s+to)\s+(?:subscribers|members|premium)\b.*|support\s+(?:our|independent)\s+journalism\b.*|become\s+a\s+(?:member|subscriber)\b.*|get\s+unlimited\s+access\b.*|you\s+have\s+reached\s+your\s+(?:limit|free\s+article)\b.*|sign\s+up\s+here\W*|sign\s+in\s+to\s+(?:continue|read)\b.*|click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download)\b.*|.{0,120}\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.*)$`,
       examples: {
-        drop: ['Subscribe now for unlimited access', 'Already a subscriber? Sign in', 'This article is for subscribers only.', 'Sign up here.'],
+        drop: ['Subscribe now for unlimited access', 'Click here to subscribe', 'Get the latest news delivered to your inbox', 'Already a subscriber? Sign in', 'This article is for subscribers only.', 'Sign up here.'],
         keep: ['Subscribers to the plan rose 5 percent.', 'Support for the bill is growing, the poll found.'],
       },
     },
@@ -96,10 +96,11 @@ export const enGeneric: RulePack = {
       kind: 'line',
       flags: 'u',
       maxLength: 400,
-      pattern: String.raw`^\(?\s*${ROLE}\s+by\s+${NAMES}(?:\s+in\s+${NAMES})?(?:\s*[;,]\s*(?:and\s+)?${ROLE}\s+by\s+${NAMES}(?:\s+in\s+${NAMES})?)*\s*[.)]*\s*$`,
+      pattern: String.raw`^\(?\s*${ROLE}\s+by\s+${NAMES}(?:\s+in\s+${NAMES})?(?:\s*[;,.]\s*(?:and\s+)?${ROLE}\s+by\s+${NAMES}(?:\s+in\s+${NAMES})?)*\s*[.)]*\s*$`,
       examples: {
         drop: [
           'Reporting by Stanley Widianto; Editing by Kanupriya Kapoor',
+          'Reporting by Stanley Widianto. Editing by Kanupriya Kapoor.',
           '(Reporting by Ananda Teresia in Jakarta; Additional reporting by Gayatri Suroyo; Writing by Kate Lamb; Editing by Ed Davies)',
         ],
         keep: ['Reporting by the Guardian found that the scheme failed.', 'Editing by hand took the team weeks.'],

@@ -1,5 +1,5 @@
 import type { RulePack } from '../../domain/types.js';
-import { BULLETED, CLOSE, COLON, HEADLINE, LEAD, NAMES, anyCase } from './shapes.js';
+import { BULLETED, CLOSE, COAX, COLON, HEADLINE, LEAD, NAMES, anyCase } from './shapes.js';
 
 const BACA = String.raw`baca(?:\s+(?:juga|pula|lagi|selanjutnya|berikutnya|lainnya|artikel\s+(?:terkait|lainnya)|berita\s+(?:terkait|lainnya)))?`;
 const LIHAT = String.raw`(?:lihat|simak|cek)\s+(?:juga|pula)`;
@@ -24,7 +24,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.baca',
       reason: 'A "Baca:" / "Baca juga:" line links to another article',
       kind: 'line',
-      pattern: String.raw`${LEAD}${BACA}${CLOSE}${COLON}\s*\S`,
+      pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：»›|]|\s[-–—]\s)\s*\S`,
       examples: {
         drop: [
           'Baca: Usai Bertemu Presiden Prancis, Putin Siap Kompromi dengan Barat.',
@@ -33,6 +33,8 @@ export const idGeneric: RulePack = {
           '» Baca Juga: Timnas Menang',
           '**Baca Juga:** [Harga Emas Turun](https://example.com/emas)',
           'Baca Selanjutnya: Gempa M 5,2 Guncang Sukabumi',
+          'Baca juga » Rupiah Melemah Tipis',
+          'Baca juga - Rupiah Melemah Tipis',
         ],
         keep: [
           'Bacaan doa ini dibaca setiap pagi.',
@@ -52,7 +54,7 @@ export const idGeneric: RulePack = {
       maxNext: 6,
       examples: {
         drop: ['Baca Juga\n* Harga Emas Antam Naik Lagi\n* Rupiah Menguat di Awal Pekan', 'BACA JUGA:\n- Polisi Tangkap Pelaku Begal'],
-        keep: ['Baca juga\nHarga emas naik tajam pekan ini menurut data Antam.'],
+        keep: ['Baca juga daftarnya:\n* Harga Emas Antam Naik Lagi'],
       },
     },
     {
@@ -63,7 +65,17 @@ export const idGeneric: RulePack = {
       next: HEADLINE,
       examples: {
         drop: ['Baca Juga:\nPemerintah Umumkan Libur Nasional', 'BACA JUGA\nViral, Pria Ini Nekat Terobos Banjir!'],
-        keep: ['Baca juga aturannya sebelum mendaftar.', 'Baca juga:\nPemerintah mengumumkan libur nasional pada Senin.'],
+        keep: ['Baca juga aturannya sebelum mendaftar.', 'Bacaan juga:\nPemerintah Umumkan Libur Nasional'],
+      },
+    },
+    {
+      id: 'id.related.baca-alone',
+      reason: 'A "Baca juga:" marker alone on its line (its link was not kept as text)',
+      kind: 'line',
+      pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：»]\s*)?$`,
+      examples: {
+        drop: ['Baca juga:', 'BACA JUGA'],
+        keep: ['Baca juga aturannya.', 'Bacaan:'],
       },
     },
     {
@@ -84,7 +96,17 @@ export const idGeneric: RulePack = {
       next: HEADLINE,
       examples: {
         drop: ['Lihat Juga:\nPemprov DKI Siapkan 100 Bus Listrik'],
-        keep: ['Lihat juga:\nWarga diminta menjauhi lokasi longsor, kata petugas.'],
+        keep: ['Lihat juga foto-fotonya:\nPemprov DKI Siapkan 100 Bus Listrik'],
+      },
+    },
+    {
+      id: 'id.related.lihat-juga-alone',
+      reason: 'A "Lihat juga:" / "Simak juga:" marker alone on its line',
+      kind: 'line',
+      pattern: String.raw`${LEAD}${LIHAT}${CLOSE}[:：]\s*$`,
+      examples: {
+        drop: ['Simak juga:'],
+        keep: ['Simak juga penjelasannya:'],
       },
     },
     {
@@ -101,11 +123,11 @@ export const idGeneric: RulePack = {
       id: 'id.related.heading-block',
       reason: 'A "Berita Terkait" / "Artikel Lainnya" heading and the headlines listed under it',
       kind: 'block',
-      pattern: String.raw`${LEAD}(?:(?:berita|artikel|konten|tulisan)\s+(?:terkait|lainnya|menarik|pilihan|populer|terpopuler|rekomendasi|terbaru(?:\s+lainnya)?|lain)|baca\s+(?:berita|artikel)\s+(?:lainnya|terkait)|rekomendasi\s+(?:untuk\s+anda|berita|artikel|redaksi)|pilihan\s+(?:redaksi|editor)|terpopuler|paling\s+banyak\s+dibaca|(?:berita|artikel)\s+yang\s+(?:mungkin\s+)?(?:anda\s+)?(?:suka|lewatkan|terkait))${CLOSE}(?:[:：]\s*)?$`,
+      pattern: String.raw`${LEAD}(?:(?:berita|artikel|konten|tulisan)\s+(?:terkait|lainnya|menarik|pilihan|populer|terpopuler|rekomendasi|terbaru(?:\s+lainnya)?|lain)|baca\s+(?:berita|artikel)\s+(?:lainnya|terkait)|rekomendasi\s+(?:untuk\s+anda|berita|artikel|redaksi)|pilihan\s+(?:redaksi|editor)|terpopuler|paling\s+banyak\s+dibaca|topik\s+(?:menarik|pilihan|populer|terkait|hangat)|(?:berita|artikel)\s+yang\s+(?:mungkin\s+)?(?:anda\s+)?(?:suka|lewatkan|terkait))${CLOSE}(?:[:：]\s*)?$`,
       next: HEADLINE,
       maxNext: 6,
       examples: {
-        drop: ['Berita Terkait\nHarga Emas Naik Lagi\nRupiah Menguat', 'ARTIKEL LAINNYA:\n• Pemprov Siapkan Bus Gratis'],
+        drop: ['Berita Terkait\nHarga Emas Naik Lagi\nRupiah Menguat', 'ARTIKEL LAINNYA:\n• Pemprov Siapkan Bus Gratis', 'Topik Menarik'],
         keep: ['Berita terkait banjir kemarin menyebut 3 korban.'],
       },
     },
@@ -136,12 +158,13 @@ export const idGeneric: RulePack = {
       reason: 'Call to follow the portal on Google News, with the channel named at the end',
       kind: 'line',
       maxLength: 320,
-      pattern: String.raw`${LEAD}(?:ikuti|follow|cek|simak|klik|gabung|bergabung|pantau|dapatkan|jangan\s+lupa|yuk|ayo|mari|update|baca|akses|temukan|lihat|tambahkan|pilih|nikmati)\b.{0,200}\bgoogle\s*news\b(?:\s*[.!]*|\s*[,.:]?\s*(?:dengan\s+)?(?:klik|ketuk|tap|di\s*sini|disini|via|lewat|melalui)\b.{0,140}|\s*[:(]?\s*https?:\S*\)?)\s*$`,
+      pattern: String.raw`${LEAD}(?:ikuti|follow|cek|simak|klik|gabung|bergabung|pantau|dapatkan|jangan\s+lupa|yuk|ayo|mari|update|baca|akses|temukan|lihat|tambahkan|pilih|nikmati)\b.{0,200}\bgoogle\s*news\b(?:(?:\s+[\p{L}\d.]+){0,3}(?<!\.)\s*[!]*|\s*[.!]*|\s*[,.:]?\s*(?:dengan\s+)?(?:klik|ketuk|tap|di\s*sini|disini|via|lewat|melalui)\b.{0,140}|\s*[:(]?\s*https?:\S*\)?)\s*$`,
       examples: {
         drop: [
           'Ikuti berita terkini dari Tempo di Google News, klik di sini.',
           'Dapatkan berita terbaru setiap hari dengan mengikuti kami di Google News',
           'Follow Berita Okezone di Google News',
+          'Ikuti Google News Tribunnews.com',
           'Klik di sini untuk mengikuti saluran kami di Google News: https://news.google.com/publications/x',
         ],
         keep: [
@@ -187,12 +210,13 @@ export const idGeneric: RulePack = {
       reason: 'Invitation to download the portal\'s app',
       kind: 'line',
       maxLength: 300,
-      pattern: String.raw`${LEAD}(?:(?:download|unduh|install|instal|pasang|dapatkan|gunakan|coba)\s+(?:sekarang\s+|juga\s+|segera\s+|gratis\s+)*(?:aplikasi|apps?)\b.*(?:sekarang|gratis|play\s*store|app\s*store|google\s*play|app\s*gallery|klik|di\s*sini|disini|https?:|\.com\b|\.id\b|detikcom|untuk\s+(?:android|ios|membaca|baca|akses|mendapatkan|pengalaman|info|berita|update))|(?:baca|nikmati|akses|dapatkan)\s+(?:berita|artikel|konten|informasi)\b.{0,80}\b(?:di|lewat|melalui|via|dengan)\s+aplikasi\b.*)`,
+      pattern: String.raw`${LEAD}${COAX}(?:(?:download|unduh|install|instal|pasang|dapatkan|gunakan|coba)\s+(?:sekarang\s+|juga\s+|segera\s+|gratis\s+)*(?:aplikasi|apps?)\b.*(?:sekarang|gratis|play\s*store|app\s*store|google\s*play|app\s*gallery|klik|di\s*sini|disini|https?:|\.com\b|\.id\b|detikcom|untuk\s+(?:android|ios|membaca|baca|akses|mendapatkan|pengalaman|info|berita|update))|(?:baca|nikmati|akses|dapatkan)\s+(?:berita|artikel|konten|informasi)\b.{0,80}\b(?:di|lewat|melalui|via|dengan)\s+aplikasi\b.*)`,
       examples: {
         drop: [
           'Download aplikasi Kompas.com untuk akses berita lebih mudah dan cepat: https://kmp.im/app6',
           'Unduh aplikasi detikcom sekarang!',
           'Baca berita lebih nyaman di aplikasi Tempo.',
+          'Yuk, download aplikasi Liputan6.com sekarang juga!',
         ],
         keep: ['Unduh aplikasi PeduliLindungi menjadi syarat masuk mal.', 'Download aplikasi itu sudah mencapai satu juta kali, katanya.'],
       },
@@ -202,7 +226,7 @@ export const idGeneric: RulePack = {
       reason: 'Subscription, login wall or paywall upsell',
       kind: 'line',
       maxLength: 300,
-      pattern: String.raw`${LEAD}(?:(?:ayo\s+|yuk\s+|mari\s+)?(?:berlangganan|langganan)\b.*(?:sekarang|di\s*sini|disini|klik|https?:|newsletter|gratis|mulai\s+(?:dari|rp)|rp\s?\d|hanya|untuk\s+(?:membaca|akses|mendapatkan|menikmati)|\+|plus|premium|digital|!)|baca\s+berita\s+(?:dengan\s+sedikit|tanpa)\s+iklan\b.*|(?:konten|artikel|berita)\s+(?:ini\s+)?(?:khusus|eksklusif|hanya)\s+(?:untuk\s+|bagi\s+)?(?:pelanggan|member|anggota|pembaca\s+premium|subscriber)\b.*|(?:untuk\s+)?(?:melanjutkan|lanjut)\s+membaca\b.{0,100}\b(?:berlangganan|masuk|login|daftar|log\s*in|akun)\b.*|(?:silakan|silahkan)\s+(?:login|masuk|daftar|berlangganan|log\s+in)\b.{0,100}\b(?:membaca|akses|artikel|berita)\b.*|(?:sudah|belum)\s+(?:berlangganan|punya\s+akun|menjadi\s+(?:pelanggan|member))\s*\?.*|gabung\s+\S+\s*(?:\+|plus)\b.*|(?:akses|nikmati)\s+(?:penuh|semua|seluruh|tanpa\s+batas)\b.{0,120}\b(?:berlangganan|pelanggan|premium|member)\b.*)$`,
+      pattern: String.raw`${LEAD}(?:(?:ayo\s+|yuk\s+|mari\s+)?(?:berlangganan|langganan)\b.*(?:sekarang|di\s*sini|disini|klik|https?:|newsletter|gratis|mulai\s+(?:dari|rp)|rp\s?\d|hanya|untuk\s+(?:membaca|akses|mendapatkan|menikmati)|\+|plus|premium|digital|!)|baca\s+berita\s+(?:dengan\s+sedikit|tanpa)\s+iklan\b.*|(?:konten|artikel|berita)\s+(?:ini\s+)?(?:khusus|eksklusif|hanya)\s+(?:untuk\s+|bagi\s+)?(?:pelanggan|member|anggota|pembaca\s+premium|subscriber)\b.*|(?:untuk\s+)?(?:melanjutkan|lanjut)\s+membaca\b.{0,100}\b(?:berlangganan|masuk|login|daftar|log\s*in|akun)\b.*|(?:silakan|silahkan)\s+(?:login|masuk|daftar|berlangganan|log\s+in)\b.{0,100}\b(?:membaca|akses|artikel|berita)\b.*|(?:sudah|belum)\s+(?:berlangganan|punya\s+akun|menjadi\s+(?:pelanggan|member))\s*\?.*|gabung\s+\S+\s*(?:\+|plus)\b.*|baca\s+(?:selengkapnya|artikel\s+ini|lebih\s+lanjut)\s+dengan\s+(?:berlangganan|login|masuk|daftar)\b.*|(?:akses|nikmati)\s+(?:penuh|semua|seluruh|tanpa\s+batas)\b.{0,120}\b(?:berlangganan|pelanggan|premium|member)\b.*)$`,
       examples: {
         drop: [
           'Baca berita tanpa iklan. Gabung Kompas.com+',
@@ -249,10 +273,21 @@ export const idGeneric: RulePack = {
       reason: 'Promo that ends in "klik: <link>" or starts with "Klik di sini"',
       kind: 'line',
       maxLength: 400,
-      pattern: String.raw`(?:\bklik\s*(?:(?:di\s*)?sini|disini|link(?:\s+berikut)?|tautan(?:\s+berikut)?|laman|situs)?\s*[:：]\s*(?:https?://|www\.)?[\w\-]+(?:\.[\w\-]+)+(?:/\S*)?\s*$|${LEAD}(?:klik|ketuk|tap)\s+(?:di\s*sini|disini|link\s+(?:ini|berikut|di\s+bawah)|tautan\s+(?:ini|berikut|di\s+bawah))\b)`,
+      pattern: String.raw`(?:\b(?:klik|kunjungi|info\s+(?:lebih\s+)?lengkap(?:nya)?|daftar\s+sekarang)\s*(?:(?:di\s*)?sini|disini|link(?:\s+berikut)?|tautan(?:\s+berikut)?|laman|situs)?\s*[:：]\s*(?:https?://|www\.)?[\w\-]+(?:\.[\w\-]+)+(?:/\S*)?\s*$|${LEAD}(?:klik|ketuk|tap)\s+(?:di\s*sini|disini|link\s+(?:ini|berikut|di\s+bawah)|tautan\s+(?:ini|berikut|di\s+bawah))\b)`,
       examples: {
         drop: ['Daftar sekarang dan dapatkan diskon 50 persen, info lengkap klik: promo.example.co.id/daftar', 'Klik di sini untuk mendapatkan update berita terbaru.'],
         keep: ['Warga cukup klik tautan di aplikasi untuk mendaftar.', 'Penipu meminta korban klik tautan: itu modus lama, kata polisi.'],
+      },
+    },
+    {
+      id: 'id.ads.advertorial',
+      reason: 'Notice that the article is an advertorial or paid content',
+      kind: 'line',
+      maxLength: 200,
+      pattern: String.raw`${LEAD}(?:artikel|konten|tulisan|berita)\s+ini\s+(?:merupakan|adalah)\s+(?:konten\s+|artikel\s+)?(?:advertorial|promosi|iklan|bersponsor|sponsor(?:ed)?|berbayar|kerja\s*sama\s+(?:komersial|iklan|dengan))\b.*$`,
+      examples: {
+        drop: ['Artikel ini merupakan konten advertorial.', 'Konten ini adalah kerja sama dengan PT Maju Jaya.'],
+        keep: ['Artikel ini merupakan bagian dari liputan khusus banjir Jakarta, dan ditulis oleh tim.'],
       },
     },
     // --- video ---
@@ -261,13 +296,15 @@ export const idGeneric: RulePack = {
       reason: '"Simak Video ..." / "Saksikan video berikut" / "Tonton juga ..." embed caption',
       kind: 'line',
       maxLength: 300,
-      pattern: String.raw`${LEAD}(?:(?:simak|saksikan|tonton|lihat|putar|jangan\s+lewatkan)\s+(?:juga\s+|pula\s+|kembali\s+)?(?:\p{L}+\s+){0,2}?(?:video(?:nya)?|live|siaran(?:\s+langsung)?|cuplikan|tayangan)\b(?:\s*[:"“'‘«\[]|[^.!?"]{0,60}[:"“]|[^.!?]{0,80}?(?:berikut|(?:di\s*)?bawah|ini|selengkapnya|lengkapnya|di\s*sini|disini)(?:\s+ini)?[\s:.!»\p{Extended_Pictographic}]*$|\s*[.!]?$)|tonton\s+juga\b)`,
+      pattern: String.raw`${LEAD}(?:(?:simak|saksikan|tonton|lihat|putar|jangan\s+lewatkan)\s+(?:juga\s+|pula\s+|kembali\s+)?(?:\p{L}+\s+){0,2}?(?:video(?:nya)?|live|siaran(?:\s+langsung)?|cuplikan|tayangan)\b(?:\s*[:"“'‘«\[]|[^.!?"]{0,60}[:"“]|[^.!?]{0,80}?(?:berikut|(?:di\s*)?bawah|ini|selengkapnya|lengkapnya|di\s*sini|disini)(?:\s+ini)?[\s:.!»\p{Extended_Pictographic}]*$|\s*[.!]?$)|(?:tonton|saksikan)\s+juga\b.*|(?:video|tayangan)\s+(?:pilihan|terkait|terpopuler|lainnya|rekomendasi|menarik)\W*$)`,
       examples: {
         drop: [
           'Simak Video "Detik-detik Banjir Bandang Terjang Garut"',
           'Saksikan Video Pilihan di Bawah Ini:',
           'Simak juga Video: Jokowi Tinjau Tol Baru',
           'Tonton juga video ini',
+          'Saksikan juga: Momen Haru Pelepasan Jemaah Haji',
+          'VIDEO PILIHAN',
           'Lihat juga Video \'Momen Prabowo Salami Warga\':',
         ],
         keep: [
@@ -283,12 +320,13 @@ export const idGeneric: RulePack = {
       reason: 'Invitation to a WhatsApp channel or Telegram group of the portal',
       kind: 'line',
       maxLength: 500,
-      pattern: String.raw`(?:whatsapp\.com/channel|chat\.whatsapp\.com|\bt\.me/|${LEAD}(?:ikuti|follow|gabung|bergabung|join|simak|dapatkan|klik|yuk|ayo|mari|pilih|subscribe|update|jangan\s+lupa|kunjungi|pantau|tambahkan|akses|nikmati)\b.{0,300}\b(?:whatsapp|telegram|wa)\b.{0,20}\b(?:channel|saluran|grup|group|kanal)\b|${LEAD}(?:ikuti|follow|gabung|bergabung|join)\s+(?:juga\s+)?(?:saluran|channel|kanal|grup)\s+(?:whatsapp|telegram|wa)\b)`,
+      pattern: String.raw`(?:whatsapp\.com/channel|chat\.whatsapp\.com|\bt\.me/|${LEAD}(?:ikuti|follow|gabung|bergabung|join|simak|dapatkan|klik|yuk|ayo|mari|pilih|subscribe|update|jangan\s+lupa|kunjungi|pantau|tambahkan|akses|nikmati)\b.{0,300}(?:\b(?:whatsapp|telegram|wa)\b.{0,20}\b(?:channel|saluran|grup|group|kanal)\b|\b(?:channel|saluran|grup|group|kanal)\s+(?:\S+\s+)?(?:whatsapp|telegram|wa)\b)|${LEAD}(?:ikuti|follow|gabung|bergabung|join)\s+(?:juga\s+)?(?:saluran|channel|kanal|grup)\s+(?:whatsapp|telegram|wa)\b)`,
       examples: {
         drop: [
           'Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D',
           'Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari bergabung di Grup Telegram "Kompas.com News Update", caranya klik link https://t.me/kompascomupdate, kemudian join.',
           'Ikuti saluran WhatsApp Tribunnews untuk update berita terkini',
+          'Yuk, gabung di Grup Telegram Jabar Update untuk info terkini',
         ],
         keep: ['Meta meluncurkan fitur WhatsApp Channel di Indonesia pada 2023.', 'Ikuti perkembangan kasus ini, polisi membuka grup pengaduan di WhatsApp.'],
       },
@@ -309,7 +347,7 @@ export const idGeneric: RulePack = {
       reason: 'Invitation to follow the portal on social media',
       kind: 'line',
       maxLength: 260,
-      pattern: String.raw`${LEAD}(?:ikuti|follow|like|subscribe|kunjungi)\s+(?:juga\s+)?(?:(?:media\s+sosial|sosial\s+media|medsos|akun\s+resmi)\s+(?:kami|resmi)\b.*|\S.{0,200}(?:\b(?:di|on|melalui|via|lewat)\s+${SOCIAL}(?:\s*(?:,|&|dan)?\s*${SOCIAL})*\W*|@\w+\W*))$`,
+      pattern: String.raw`${LEAD}${COAX}(?:ikuti|follow|like|subscribe|kunjungi|temukan)\s+(?:juga\s+)?(?:(?:media\s+sosial|sosial\s+media|medsos|akun\s+resmi)\s+(?:kami|resmi)\b.*|\S.{0,200}(?:\b(?:di|on|melalui|via|lewat)\s+${SOCIAL}(?:\s*(?:,|&|dan)?\s*${SOCIAL})*\W*|@\w+\W*))$`,
       examples: {
         drop: ['Ikuti kami di Instagram @tempodotco', 'Follow juga akun Instagram Tribunnews dan TikTok @tribunnews', 'Ikuti media sosial kami untuk update terbaru'],
         keep: ['Ikuti aturan lalu lintas, kata kapolres.', 'Ikuti kami ke lokasi, kata warga kepada wartawan di Instagram Live.'],
@@ -364,11 +402,11 @@ export const idGeneric: RulePack = {
     },
     {
       id: 'id.page.share',
-      reason: '"Bagikan" / "Salin link" share buttons',
+      reason: '"Bagikan" / "Salin link" / "Dengarkan artikel" buttons',
       kind: 'line',
-      pattern: String.raw`${LEAD}(?:bagikan(?:\s+(?:artikel|berita)(?:\s+ini)?)?(?:\s+(?:ke|di|melalui|via)\s+.{1,40})?|salin\s+(?:link|tautan|url)|tautan\s+(?:disalin|tersalin)|link\s+(?:disalin|tersalin))\W*$`,
+      pattern: String.raw`${LEAD}(?:bagikan(?:\s+(?:artikel|berita)(?:\s+ini)?)?(?:\s+(?:ke|di|melalui|via)(?:\s+.{1,40})?)?|salin\s+(?:link|tautan|url)|(?:link|tautan|url)\s+(?:telah\s+|berhasil\s+)?(?:disalin|tersalin)|dengarkan(?:\s+(?:artikel|berita))?(?:\s+ini)?)\W*$`,
       examples: {
-        drop: ['Bagikan', 'Bagikan artikel ini', 'Salin Link', 'Bagikan ke WhatsApp'],
+        drop: ['Bagikan', 'Bagikan artikel ini', 'Salin Link', 'Bagikan ke WhatsApp', 'Bagikan ke:', 'Link berhasil disalin', 'Dengarkan artikel ini'],
         keep: ['Bagikan pengalamanmu kepada kami, kata panitia.'],
       },
     },

@@ -9,6 +9,9 @@
  */
 export const LEAD = String.raw`^[\s\p{Extended_Pictographic}\ufe0f»›>•·●▪■◆►▶→⇒*_~|#\[(\-–—]*`;
 
+/** Coaxing words before an imperative promo ("Yuk, download ...", "Jangan lupa follow ..."). */
+export const COAX = String.raw`(?:(?:yuk|ayo|mari|jangan\s+lupa|segera|sobat\s+\p{L}+|guys)\s*[,!]?\s+)?`;
+
 /** Markdown emphasis or a closing bracket between a marker and its colon ("**Baca juga**:"). */
 export const CLOSE = String.raw`[\s*_\])]*`;
 
