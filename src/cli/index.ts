@@ -13,6 +13,7 @@ import { buildCommand } from './commands/build.js';
 import { cleanCommand } from './commands/clean.js';
 import { rulesCommand } from './commands/rules.js';
 import { configCommand } from './commands/config.js';
+import { recleanCommand } from './commands/reclean.js';
 
 export type { CliIO } from './command.js';
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   build: buildCommand,
   clean: cleanCommand,
   rules: rulesCommand,
+  reclean: recleanCommand,
   config: configCommand,
 };
 
