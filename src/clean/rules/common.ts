@@ -104,7 +104,7 @@ export const common: RulePack = {
       reason: 'Tag list ("Tag: a, b", "Topik: ...", "Keywords: ...")',
       kind: 'line',
       maxLength: 400,
-      pattern: String.raw`${LEAD}(?:tags?|tagar|topik(?:\s+terkait)?|kata\s+kunci|keywords?|topics?|label)\s*[:：]\s*(?!.*\.\s)(?!.*[.!?]$)\S.*$`,
+      pattern: String.raw`${LEAD}(?:tags?|tagar|topik(?:\s+terkait)?|kata\s+kunci|keywords?|topics?)\s*[:：]\s*(?!.*\.\s)(?!.*[.!?]$)\S.*$`,
       examples: {
         drop: ['Tag: Jokowi, Pilpres 2024, KPU', 'TAGS: banjir jakarta, bmkg', 'Topik Terkait: Piala Dunia 2026'],
         keep: ['Topik: kesehatan mental remaja dibahas dalam seminar itu.', 'Tag itu dipasang di setiap koper.'],
@@ -137,10 +137,10 @@ export const common: RulePack = {
       id: 'common.page.pagination',
       reason: 'Pagination ("Halaman 1 2 Selanjutnya", "Page 1 of 3", "Next page")',
       kind: 'line',
-      pattern: String.raw`^(?=.*\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|tampilkan\s+semua|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca|ke\s+halaman)|bersambung)\b)(?:[\s«»‹›<>|/\-–:.,()\[\]]|\d{1,3}|\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|all|semua|tampilkan\s+semua|dari|of|ke|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca)|bersambung|lanjut)\b)+$`,
+      pattern: String.raw`^(?!.*[:：]\s*$)(?=.*\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|tampilkan\s+semua|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca|ke\s+halaman)|bersambung)\b)(?:[\s«»‹›<>|/\-–:.,()\[\]]|\d{1,3}|\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|all|semua|tampilkan\s+semua|dari|of|ke|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca)|bersambung|lanjut)\b)+$`,
       examples: {
         drop: ['Halaman 1 2 Selanjutnya', 'Page 1 of 3', 'Next page', '« Sebelumnya 1 2 3 Selanjutnya »', 'Halaman: 1 2 Show All', 'Bersambung ke halaman selanjutnya'],
-        keep: ['Selanjutnya, polisi memeriksa 12 saksi.', 'Halaman 12 buku itu hilang.'],
+        keep: ['Selanjutnya, polisi memeriksa 12 saksi.', 'Halaman 12 buku itu hilang.', 'Selanjutnya:', 'Berikutnya:'],
       },
     },
     {

@@ -52,10 +52,10 @@ export const enGeneric: RulePack = {
       reason: 'Invitation to follow the site on social media or join its channel or newsletter',
       kind: 'line',
       maxLength: 260,
-      pattern: String.raw`${LEAD}(?:(?:follow|like|join|subscribe\s+to|sign\s+up\s+(?:for|to))\s+(?:us|our|the)|get\s+our)\b.{0,160}(?:\b(?:twitter|facebook|instagram|tiktok|youtube|threads|linkedin|whatsapp|telegram|newsletters?|channel|google\s+news|on\s+x)\b|@\w+)`,
+      pattern: String.raw`${LEAD}(?:(?:follow|like|join|subscribe\s+to|sign\s+up\s+(?:for|to))\s+(?:us|our|the)|get\s+our)\b.{0,160}(?:\b(?:twitter|facebook|instagram|tiktok|youtube|threads|linkedin|whatsapp|telegram|newsletters?|channel|google\s+news|x)\b(?:\s*@\w+)?(?:\s+(?:here|now|today))?(?:\s+(?:for|to)\b.{0,80})?|@\w+)\W*$`,
       examples: {
         drop: ['Follow us on Twitter @jakpost', 'Join our WhatsApp channel for the latest news', 'Sign up for our daily newsletter here.'],
-        keep: ['Follow the money, investigators said.', 'Get the facts first, the newsletter editor said.'],
+        keep: ['Follow the money, investigators said.', 'Get the facts first, the newsletter editor said.', 'Follow the story on Twitter, she told reporters.'],
       },
     },
     {
