@@ -70,11 +70,11 @@ export const common: RulePack = {
     },
     {
       id: 'common.credit.initials',
-      reason: 'Desk initials closing a story ("(nwy/nwy)", "(ant/rda)", "(*)")',
+      reason: 'Desk initials closing a story ("(nwy/nwy)", "(ant/rda)", "(*)", "[ank]")',
       kind: 'line',
-      pattern: String.raw`^\(\s*[\p{L}*]{1,8}(?:\s*[/,\-]\s*[\p{L}*]{1,8}){0,3}\s*\)\s*\.?$`,
+      pattern: String.raw`^(?:\(\s*[\p{L}*]{1,8}(?:\s*[/,\-]\s*[\p{L}*]{1,8}){0,3}\s*\)|\[\s*[\p{L}*]{1,8}(?:\s*[/,\-]\s*[\p{L}*]{1,8}){0,3}\s*\])\s*\.?$`,
       examples: {
-        drop: ['(nwy/nwy)', '(ant/rda)', '(*)', '( RDN )', '(ANTARA)'],
+        drop: ['(nwy/nwy)', '(ant/rda)', '(*)', '( RDN )', '(ANTARA)', '[ank]'],
         keep: ['(Harga dalam rupiah per kilogram)', '(Berita ini diperbarui pukul 14.00 WIB.)'],
       },
     },
@@ -83,10 +83,10 @@ export const common: RulePack = {
       reason: 'Photo or text credit in brackets ("(Tribunnews.com/Nama)", "(Sumber: Antara)")',
       kind: 'line',
       maxLength: 120,
-      pattern: String.raw`^\(\s*(?:(?:[\w\-]+\.(?:com|id|co\.id)|antara(?:\s+foto)?|tribun\p{L}*|kompas\p{L}*|reuters|afp|ap|anadolu|xinhua)\s*/\s*[^()]{2,60}|(?:sumber|source|foto|photo|kredit)\s*:\s*[^()]{2,60})\)\s*\.?$`,
+      pattern: String.raw`^(?:\(\s*(?:(?:[\w\-]+\.(?:com|id|co\.id)|antara(?:\s+foto)?|tribun\p{L}*|kompas\p{L}*|reuters|afp|ap|anadolu|xinhua)\s*/\s*[^()]{2,60}|(?:sumber|source|foto|photo|kredit)\s*:\s*[^()]{2,60})\)|(?:[\w\-]+\.(?:com|id|co\.id)|antara(?:\s+foto)?|tribun\p{L}*|kompas\p{L}*)\s*/\s*\p{L}[\p{L}.'\-]*(?:\s+\p{L}[\p{L}.'\-]*){1,5})\s*\.?$`,
       examples: {
-        drop: ['(Tribunnews.com/Igman Ibrahim)', '(Sumber: Antara)', '(ANTARA/Rivan Awal Lingga)'],
-        keep: ['(Berita ini diperbarui pukul 14.00 WIB.)'],
+        drop: ['(Tribunnews.com/Igman Ibrahim)', '(Sumber: Antara)', '(ANTARA/Rivan Awal Lingga)', 'KOMPAS.com/KRISTIANTO PURNOMO'],
+        keep: ['(Berita ini diperbarui pukul 14.00 WIB.)', 'detik.com/berita'],
       },
     },
     {
@@ -137,9 +137,9 @@ export const common: RulePack = {
       id: 'common.page.pagination',
       reason: 'Pagination ("Halaman 1 2 Selanjutnya", "Page 1 of 3", "Next page")',
       kind: 'line',
-      pattern: String.raw`^(?!.*[:：]\s*$)(?=.*\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|tampilkan\s+semua|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca|ke\s+halaman)|bersambung)\b)(?:[\s«»‹›<>|/\-–:.,()\[\]]|\d{1,3}|\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|all|semua|tampilkan\s+semua|dari|of|ke|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca)|bersambung|lanjut)\b)+$`,
+      pattern: String.raw`^(?:lanjut\s+ke\s+sebelah\W*|(?!.*[:：]\s*$)(?=.*\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|tampilkan\s+semua|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca|ke\s+halaman)|bersambung)\b)(?:[\s«»‹›<>|/\-–:.,()\[\]]|\d{1,3}|\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|all|semua|tampilkan\s+semua|dari|of|ke|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca)|baca\s+(?:halaman|page)|bersambung|lanjut)\b)+)$`,
       examples: {
-        drop: ['Halaman 1 2 Selanjutnya', 'Page 1 of 3', 'Next page', '« Sebelumnya 1 2 3 Selanjutnya »', 'Halaman: 1 2 Show All', 'Bersambung ke halaman selanjutnya'],
+        drop: ['Halaman 1 2 Selanjutnya', 'Lanjut ke sebelah...', 'BACA HALAMAN BERIKUTNYA', 'Page 1 of 3', 'Next page', '« Sebelumnya 1 2 3 Selanjutnya »', 'Halaman: 1 2 Show All', 'Bersambung ke halaman selanjutnya'],
         keep: ['Selanjutnya, polisi memeriksa 12 saksi.', 'Halaman 12 buku itu hilang.', 'Selanjutnya:', 'Berikutnya:'],
       },
     },

@@ -52,9 +52,9 @@ export const enGeneric: RulePack = {
       reason: 'Invitation to follow the site on social media or join its channel or newsletter',
       kind: 'line',
       maxLength: 260,
-      pattern: String.raw`${LEAD}(?:(?:follow|like|join|subscribe\s+to|sign\s+up\s+(?:for|to))\s+(?:us|our|the)|get\s+our)\b.{0,160}(?:\b(?:twitter|facebook|instagram|tiktok|youtube|threads|linkedin|whatsapp|telegram|newsletters?|channel|google\s+news|x)\b(?:\s*@\w+)?(?:\s+(?:here|now|today))?(?:\s+(?:for|to)\b.{0,80})?|@\w+)\W*$`,
+      pattern: String.raw`${LEAD}(?:follow\s+\S+(?:[’']s)?\s+coverage\s+(?:of|at)\b.*$|(?:(?:follow|like|join|subscribe\s+to|sign\s+up\s+(?:for|to))\s+(?:us|our|the)|get\s+our)\b.{0,160}(?:\b(?:twitter|facebook|instagram|tiktok|youtube|threads|linkedin|whatsapp|telegram|newsletters?|channel|google\s+news|x)\b(?:\s*@\w+)?(?:\s+(?:here|now|today))?(?:\s+(?:for|to)\b.{0,80})?|@\w+)\W*$)`,
       examples: {
-        drop: ['Follow us on Twitter @jakpost', 'Join our WhatsApp channel for the latest news', 'Sign up for our daily newsletter here.'],
+        drop: ['Follow AP\'s coverage of Indonesia at https://apnews.com/hub/indonesia', 'Follow us on Twitter @jakpost', 'Join our WhatsApp channel for the latest news', 'Sign up for our daily newsletter here.'],
         keep: ['Follow the money, investigators said.', 'Get the facts first, the newsletter editor said.', 'Follow the story on Twitter, she told reporters.'],
       },
     },
@@ -107,6 +107,17 @@ export const enGeneric: RulePack = {
       },
     },
     {
+      id: 'en.credit.contributed',
+      reason: 'Wire note that other writers contributed to the report',
+      kind: 'line',
+      maxLength: 250,
+      pattern: String.raw`^(?:(?:the\s+)?(?:associated\s+press|ap|reuters|afp|bloomberg)\s+)?(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?|staff)\b.{1,200}\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting)\W*$`,
+      examples: {
+        drop: ['Associated Press writer Edna Tarigan contributed to this report.', 'AP writers Niniek Karmini and Edna Tarigan in Jakarta contributed to this report.'],
+        keep: ['Writers who contributed to this report say they were threatened, the union said.'],
+      },
+    },
+    {
       id: 'en.credit.byline-label',
       reason: 'Labelled credit ("Author: ...", "Written by ...", "Edited by ...")',
       kind: 'line',
@@ -135,7 +146,7 @@ export const enGeneric: RulePack = {
       id: 'en.page.furniture',
       reason: 'Share, gallery, print and reading-time buttons of English sites',
       kind: 'line',
-      pattern: String.raw`${LEAD}(?:share(?:\s+(?:this|the)\s+(?:article|story|page))?(?:\s+on\s+\p{L}+)?|print(?:\s+this\s+(?:article|page))?|email(?:\s+this\s+(?:article|story))?|view\s+(?:gallery|image|photos?|slideshow)|enlarge\s+(?:this\s+)?image|toggle\s+caption|hide\s+caption|expand|listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s+\d+\s+min(?:utes?)?)?|\d+\s+min(?:ute)?s?\s+read|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?|image\s+source\s*,\s*.{1,60}|copy\s+link|link\s+copied)\W*$`,
+      pattern: String.raw`${LEAD}(?:share(?:\s+(?:this|the)\s+(?:article|story|page))?(?:\s+on\s+\p{L}+)?|print(?:\s+this\s+(?:article|page))?|email(?:\s+this\s+(?:article|story))?|view\s+(?:gallery|image|photos?|slideshow)|enlarge\s+(?:this\s+)?image|toggle\s+caption|hide\s+caption|expand|listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s+\d+\s+min(?:utes?)?)?|\d+\s+min(?:ute)?s?\s+read|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?|image\s+source\s*,\s*.{1,60}|copy\s+link|link\s+copied|continue\s+reading)\W*$`,
       examples: {
         drop: ['Share this article', 'View gallery', '3 min read', 'Listen to this article', 'Image source, Getty Images'],
         keep: ['Share prices fell 3 percent on Monday.', 'Print media revenue declined.'],

@@ -123,12 +123,12 @@ export const idGeneric: RulePack = {
       id: 'id.related.heading-block',
       reason: 'A "Berita Terkait" / "Artikel Lainnya" heading and the headlines listed under it',
       kind: 'block',
-      pattern: String.raw`${LEAD}(?:(?:berita|artikel|konten|tulisan)\s+(?:terkait|lainnya|menarik|pilihan|populer|terpopuler|rekomendasi|terbaru(?:\s+lainnya)?|lain)|baca\s+(?:berita|artikel)\s+(?:lainnya|terkait)|rekomendasi\s+(?:untuk\s+anda|berita|artikel|redaksi)|pilihan\s+(?:redaksi|editor)|terpopuler|paling\s+banyak\s+dibaca|topik\s+(?:menarik|pilihan|populer|terkait|hangat)|(?:berita|artikel)\s+yang\s+(?:mungkin\s+)?(?:anda\s+)?(?:suka|lewatkan|terkait))${CLOSE}(?:[:：]\s*)?$`,
+      pattern: String.raw`${LEAD}(?:(?:berita|artikel|konten|tulisan)\s+(?:terkait|lainnya|menarik|pilihan|populer|terpopuler|rekomendasi|terbaru(?:\s+lainnya)?|terkini|lain)|(?:berita|artikel)\s+lain(?:nya)?\s+(?:terkait|tentang|soal|seputar)\s+[^.!?,]{1,60}|baca\s+(?:berita|artikel)\s+(?:lainnya|terkait)|rekomendasi\s+(?:untuk\s+anda|berita|artikel|redaksi)|pilihan\s+(?:redaksi|editor)|terpopuler|paling\s+banyak\s+dibaca|topik\s+(?:menarik|pilihan|populer|terkait|hangat)|(?:berita|artikel)\s+yang\s+(?:mungkin\s+)?(?:anda\s+)?(?:suka|lewatkan|terkait))${CLOSE}(?:[:：]\s*)?$`,
       next: HEADLINE,
       maxNext: 6,
       examples: {
-        drop: ['Berita Terkait\nHarga Emas Naik Lagi\nRupiah Menguat', 'ARTIKEL LAINNYA:\n• Pemprov Siapkan Bus Gratis', 'Topik Menarik'],
-        keep: ['Berita terkait banjir kemarin menyebut 3 korban.'],
+        drop: ['Berita Terkait\nHarga Emas Naik Lagi\nRupiah Menguat', 'ARTIKEL LAINNYA:\n• Pemprov Siapkan Bus Gratis', 'Topik Menarik', 'Berita lain terkait Kasus Vina Cirebon\nPolisi Periksa Saksi Baru'],
+        keep: ['Berita terkait banjir kemarin menyebut 3 korban.', 'Berita lain terkait kasus itu beredar luas.'],
       },
     },
     // --- footer promos ---

@@ -15,13 +15,11 @@ import { tempo } from './tempo.js';
 import { tribun } from './tribun.js';
 
 /**
- * Every built-in pack, in the order their rules are tried: generic packs (always applied) first,
- * then site packs (applied when the article's url or source names the site).
+ * Every built-in pack, in the order their rules are tried. Site packs (applied when the
+ * article's url or source names the site) come first: they know the site's own shape of a
+ * marker (jpnn's several headlines under one "Baca Juga:"). Generic packs always apply.
  */
 export const BUILTIN_PACKS: readonly RulePack[] = [
-  idGeneric,
-  enGeneric,
-  common,
   medcom,
   detik,
   kompas,
@@ -33,4 +31,7 @@ export const BUILTIN_PACKS: readonly RulePack[] = [
   okezone,
   jpnn,
   republika,
+  idGeneric,
+  enGeneric,
+  common,
 ];

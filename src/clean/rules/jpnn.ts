@@ -4,9 +4,21 @@ import { HEADLINE, LEAD } from './shapes.js';
 /** jpnn.com (Jawa Pos National Network). */
 export const jpnn: RulePack = {
   id: 'jpnn',
-  description: 'jpnn.com: video promo, "Kamu Sudah Tahu?" related block',
+  description: 'jpnn.com: multi-headline "Baca Juga", video promo, "Kamu Sudah Tahu?" related block',
   sites: ['jpnn.com', 'jpnn'],
   rules: [
+    {
+      id: 'jpnn.related.baca-juga-block',
+      reason: 'jpnn puts several headlines under one "Baca Juga:" marker',
+      kind: 'block',
+      maxNext: 4,
+      pattern: String.raw`${LEAD}baca\s+juga\s*[:：]?\s*$`,
+      next: HEADLINE,
+      examples: {
+        drop: ['Baca Juga:\nPSSI Umumkan Skuad Timnas\nPelatih Timnas Puas dengan Latihan Perdana'],
+        keep: ['Baca juga aturannya, kata dia.'],
+      },
+    },
     {
       id: 'jpnn.video.jangan-lewatkan',
       reason: '"Jangan Lewatkan Video Terbaru:" promo',
