@@ -19,6 +19,78 @@ describe('built-in rule packs', () => {
   }
 });
 
+describe('built-in rules together', () => {
+  // Every pack applied at once, as if the article named every site: a keep example of one rule
+  // must not be junk to another rule, and the hard negatives survive whatever the site.
+  const everything = createCleaner({ packs: BUILTIN_PACKS.map((p) => ({ ...p, sites: [] })) });
+  const ctx = { url: null, source: null };
+
+  it('every pack has rules, a description, and site packs name their sites', () => {
+    for (const pack of BUILTIN_PACKS) {
+      expect(pack.rules.length, pack.id).toBeGreaterThan(0);
+      expect(pack.description.trim(), pack.id).not.toBe('');
+    }
+    const generic = BUILTIN_PACKS.filter((p) => p.sites.length === 0).map((p) => p.id);
+    expect(generic).toEqual(['id-generic', 'en-generic', 'common']);
+  });
+
+  for (const { rule } of allRules) {
+    it(`${rule.id}: its keep examples survive every built-in rule`, () => {
+      for (const example of rule.examples.keep) {
+        const lines = example.split('\n');
+        expect(everything.clean(lines, ctx).dropped, example).toEqual([]);
+      }
+    });
+    it(`${rule.id}: the first line of each drop example is dropped by the built-in rules`, () => {
+      for (const example of rule.examples.drop) {
+        const r = everything.clean(example.split('\n'), ctx);
+        expect(r.dropped.some((d) => d.line === 1), example).toBe(true);
+      }
+    });
+  }
+
+  const hardNegatives = [
+    'Cek kesehatan gratis digelar di balai desa pada Sabtu (11/5/2025).',
+    'Bacaan doa ini dibaca setiap pagi oleh para santri.',
+    'Baca juga aturannya sebelum mendaftar, kata petugas.',
+    'Editor senior sebuah stasiun televisi ditangkap polisi.',
+    'Video viral itu memperlihatkan seorang pria memukul petugas.',
+    'Advertisement revenue rose 12 percent in the second quarter.',
+    'Google News kini menampilkan lebih banyak berita lokal.',
+    'Pengguna cukup klik tombol daftar di aplikasi untuk ikut undian.',
+    'Jakarta -',
+    'JAKARTA, KOMPAS.com -',
+    'JAKARTA, KOMPAS.com - Harga beras naik lagi pekan ini.',
+    'Jakarta (ANTARA) -',
+    'Jakarta (ANTARA) - Presiden meresmikan bendungan baru.',
+    'Jakarta, CNN Indonesia --',
+    'TRIBUNNEWS.COM, JAKARTA - Polisi menangkap dua orang.',
+    'Liputan6.com, Jakarta -',
+    'jpnn.com, JAKARTA -',
+    'WASHINGTON (Reuters) -',
+    'Dampak ke Inflasi',
+    'Berikut daftar lengkapnya:',
+    'Ia menyebut tiga syarat:',
+    '1. Baca buku setiap hari.',
+    '- Cek tekanan darah secara rutin',
+    '• Video pendek lebih disukai remaja',
+    'Simak penjelasan lengkapnya berikut ini:',
+    'Kompas.com - 12/05/2025, 14:30 WIB',
+    'Senin, 12 Mei 2025 14:30 WIB',
+    'Tonton',
+    'Lihat',
+    'Selanjutnya, polisi memeriksa saksi.',
+    '"Klik saja tautannya, nanti uangnya masuk," kata pelaku menirukan.',
+    'Download speeds doubled after the upgrade.',
+    'By Tuesday the water had receded.',
+  ];
+  for (const line of hardNegatives) {
+    it(`keeps the story line ${JSON.stringify(line)} under every pack`, () => {
+      expect(everything.clean([line, 'Kalimat cerita berikutnya.'], ctx).dropped).toEqual([]);
+    });
+  }
+});
+
 describe('validateRule()', () => {
   it('reports every problem with its key path', () => {
     const issues = validateRule({ id: 'Bad Id', kind: 'zap', pattern: '(', examples: {} }, 'rules.add[0]');
@@ -96,5 +168,47 @@ describe('clean()', () => {
     });
     const r = block.clean(['Berita Terkait', 'Judul satu', 'Judul dua', 'Kalimat cerita berlanjut di sini.'], ctx);
     expect(r.paragraphs).toEqual(['Kalimat cerita berlanjut di sini.']);
+  });
+});
+
+describe('rule engine position and length limits', () => {
+  const ctx = { url: null, source: null };
+  const rule = (extra: Record<string, unknown>): Parameters<typeof createCleaner>[0] => ({
+    packs: [],
+    add: [{ id: 'my.credit', reason: 'credit', kind: 'line', pattern: '^credit$', examples: { drop: ['credit'], keep: ['x'] }, ...extra }],
+  });
+
+  it('a lastLines rule drops its marker only among the last N non-blank lines', () => {
+    const c = createCleaner(rule({ lastLines: 2 }));
+    expect(c.clean(['credit', 'a', 'b', 'c'], ctx).dropped).toEqual([]);
+    expect(c.clean(['a', 'b', 'credit', '', 'c'], ctx).dropped.map((d) => d.line)).toEqual([3]);
+  });
+
+  it('a firstLines rule drops its marker only among the first N non-blank lines', () => {
+    const c = createCleaner(rule({ firstLines: 1 }));
+    expect(c.clean(['', 'credit', 'a'], ctx).dropped.map((d) => d.line)).toEqual([2]);
+    expect(c.clean(['a', 'credit'], ctx).dropped).toEqual([]);
+  });
+
+  it('a maxLength rule leaves a longer line alone', () => {
+    const c = createCleaner({ packs: [], add: [{ id: 'my.x', reason: 'x', kind: 'line', pattern: '^promo', maxLength: 10, examples: { drop: ['promo'], keep: ['x'] } }] });
+    expect(c.clean(['promo 12345', 'promo 1'], ctx).dropped.map((d) => d.line)).toEqual([2]);
+  });
+
+  it('a block rule with minNext does not apply when too few lines follow', () => {
+    const c = createCleaner({
+      packs: [],
+      add: [{ id: 'my.list', reason: 'x', kind: 'block', pattern: '^related$', next: '^\\* ', minNext: 1, examples: { drop: ['related\n* a'], keep: ['x'] } }],
+    });
+    expect(c.clean(['related', 'Story.'], ctx).dropped).toEqual([]);
+    expect(c.clean(['related', '* a', '* b', 'Story.'], ctx).paragraphs).toEqual(['Story.']);
+  });
+
+  it('validateRule() reports bad limits, limits on the wrong kind and unknown keys with their paths', () => {
+    const issues = validateRule(
+      { id: 'my.x', reason: 'x', kind: 'line', pattern: 'x', maxNext: 2, lastLines: 0, firstLines: 2, colour: 'red', examples: { drop: ['x'], keep: ['y'] } },
+      'rules.add[1]',
+    );
+    expect(issues.map((i) => i.path)).toEqual(['rules.add[1].lastLines', 'rules.add[1].maxNext', 'rules.add[1].lastLines', 'rules.add[1].colour']);
   });
 });

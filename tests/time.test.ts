@@ -58,3 +58,49 @@ describe('titles', () => {
     expect(cutOnWord('  short  text ', 50)).toBe('short text');
   });
 });
+
+describe('findDateInText() with times, zones and day names', () => {
+  const tz = 'Asia/Jakarta';
+  const iso = (text: string): string | null => findDateInText(text, tz)?.iso ?? null;
+
+  it('reads "pukul 09.15 WITA" and "14:30 WIT" with their fixed offsets', () => {
+    expect(iso('Makassar, Senin, 12 Mei 2025 pukul 09.15 WITA')).toBe('2025-05-12T09:15:00+08:00');
+    expect(iso('Jayapura, 3 Agu 2024 14:30 WIT')).toBe('2024-08-03T14:30:00+09:00');
+  });
+
+  it('reads numeric dates with a time after a comma or a bar', () => {
+    expect(iso('Kompas.com - 12/05/2025, 14:30 WIB')).toBe('2025-05-12T14:30:00+07:00');
+    expect(iso('Senin, 12-05-2025 | 07:05')).toBe('2025-05-12T07:05:00+07:00');
+  });
+
+  it('reads explicit offsets and GMT+7', () => {
+    expect(iso('Published 12 May 2025 14:30 +07:00')).toBe('2025-05-12T14:30:00+07:00');
+    expect(iso('May 12, 2025 2:30 PM GMT+8')).toBe('2025-05-12T14:30:00+08:00');
+    expect(iso('2025-05-12T14:30:00+09:00 update')).toBe('2025-05-12T14:30:00+09:00');
+  });
+
+  it('reads English dates with AM/PM and ordinals', () => {
+    expect(iso('Feb. 8th 2022 at 9:05 a.m.')).toBe('2022-02-08T09:05:00+07:00');
+    expect(iso('Tuesday, 8 February 2022 12:00 AM')).toBe('2022-02-08T00:00:00+07:00');
+  });
+
+  it('reads Nop, Nov, Des, Agt and Pebruari', () => {
+    expect(iso('10 Nop 2023')).toBe('2023-11-10T00:00:00+07:00');
+    expect(iso('5 Pebruari 2021')).toBe('2021-02-05T00:00:00+07:00');
+    expect(iso('31 Des. 2020')).toBe('2020-12-31T00:00:00+07:00');
+  });
+
+  it('prefers the dated line of the article to a historical date the story mentions first', () => {
+    expect(iso('Pada 17 Agustus 1945, kemerdekaan diproklamasikan.\nJakarta, Rabu (13/8/2025) - Upacara digelar.')).toBe('2025-08-13T00:00:00+07:00');
+  });
+
+  it('does not read a decimal after a date as a time', () => {
+    const found = findDateInText('Hingga 12 Mei 2025, 3.50 persen warga', tz);
+    expect(found).toEqual({ iso: '2025-05-12T00:00:00+07:00', text: '12 Mei 2025' });
+  });
+
+  it('rejects impossible times and dates', () => {
+    expect(iso('12 Mei 2025 25:10 WIB')).toBe('2025-05-12T00:00:00+07:00');
+    expect(iso('30/2/2024')).toBeNull();
+  });
+});

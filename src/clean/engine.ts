@@ -10,6 +10,7 @@ export interface CompiledRule {
   readonly re: RegExp;
   readonly next: RegExp | null;
   readonly maxNext: number;
+  readonly minNext: number;
 }
 
 /** A problem with a rule, named by its path inside the pack or config (`rules.add[2].pattern`). */
@@ -70,8 +71,23 @@ export function validateRule(value: unknown, path: string): RuleIssue[] {
   if ((r.kind === 'pair' || r.kind === 'block') && r.next === undefined) {
     add('next', `is required for kind "${r.kind}": the pattern of the line(s) after the marker`);
   }
-  if (r.maxNext !== undefined && (!Number.isInteger(r.maxNext) || (r.maxNext as number) < 1)) {
-    add('maxNext', 'must be a whole number of at least 1');
+  for (const key of ['maxNext', 'minNext', 'maxLength', 'firstLines', 'lastLines'] as const) {
+    if (r[key] !== undefined && (!Number.isInteger(r[key]) || (r[key] as number) < 1)) {
+      add(key, `must be a whole number of at least 1 (got ${JSON.stringify(r[key])})`);
+    }
+  }
+  for (const key of ['maxNext', 'minNext'] as const) {
+    if (r[key] !== undefined && r.kind !== 'block') add(key, 'only applies to kind "block": remove it');
+  }
+  if (typeof r.minNext === 'number' && r.minNext > ((r.maxNext as number | undefined) ?? DEFAULT_MAX_NEXT)) {
+    add('minNext', 'must not be larger than maxNext');
+  }
+  if (r.firstLines !== undefined && r.lastLines !== undefined) {
+    add('lastLines', 'a rule takes firstLines or lastLines, not both: split it into two rules');
+  }
+  const known = new Set(['id', 'reason', 'kind', 'pattern', 'flags', 'next', 'maxNext', 'minNext', 'maxLength', 'firstLines', 'lastLines', 'examples']);
+  for (const key of Object.keys(r)) {
+    if (!known.has(key) && !key.startsWith('$')) add(key, `is not a rule key (known: ${[...known].join(', ')})`);
   }
   const ex = r.examples as Record<string, unknown> | undefined;
   if (typeof ex !== 'object' || ex === null) {
@@ -98,6 +114,7 @@ export function compileRule(spec: RuleSpec): CompiledRule {
     re: compileRegex(spec.pattern, spec.flags),
     next: spec.next === undefined ? null : compileRegex(spec.next, spec.flags),
     maxNext: spec.maxNext ?? DEFAULT_MAX_NEXT,
+    minNext: spec.minNext ?? 0,
   };
 }
 
@@ -120,6 +137,14 @@ export function checkExamples(rule: CompiledRule): string[] {
   return failures;
 }
 
+/** True when the line at non-blank position `pos` (0-based) of `count` passes the rule's position and length limits. */
+function inPlace(spec: RuleSpec, norm: string, pos: number, count: number): boolean {
+  if (spec.maxLength !== undefined && norm.length > spec.maxLength) return false;
+  if (spec.firstLines !== undefined && pos >= spec.firstLines) return false;
+  if (spec.lastLines !== undefined && count - pos > spec.lastLines) return false;
+  return true;
+}
+
 /**
  * Apply `rules` in order to `lines` (already split and trimmed). The first rule that matches
  * a line decides; a `pair` rule whose second line does not match does not apply.
@@ -127,10 +152,15 @@ export function checkExamples(rule: CompiledRule): string[] {
 export function cleanLines(lines: readonly string[], rules: readonly CompiledRule[]): CleanResult {
   const norm = lines.map(normalizeLine);
   const droppedBy: (string | null)[] = lines.map(() => null);
+  // Positions count non-blank lines only, so blank lines in the input do not move a credit
+  // out of a rule's "last N lines".
+  const position: number[] = [];
+  let count = 0;
+  for (const n of norm) position.push(n === '' ? -1 : count++);
   for (let i = 0; i < lines.length; i++) {
     if (droppedBy[i] !== null || norm[i] === '') continue;
     for (const rule of rules) {
-      if (!rule.re.test(norm[i]!)) continue;
+      if (!inPlace(rule.spec, norm[i]!, position[i]!, count) || !rule.re.test(norm[i]!)) continue;
       const id = rule.spec.id;
       if (rule.spec.kind === 'line') {
         droppedBy[i] = id;
@@ -140,14 +170,15 @@ export function cleanLines(lines: readonly string[], rules: readonly CompiledRul
         droppedBy[i] = id;
         droppedBy[j] = id;
       } else if (rule.spec.kind === 'block') {
-        droppedBy[i] = id;
+        const taken: number[] = [];
         let j = nextNonBlank(norm, i);
-        let taken = 0;
-        while (j !== -1 && taken < rule.maxNext && rule.next!.test(norm[j]!)) {
-          droppedBy[j] = id;
-          taken++;
+        while (j !== -1 && taken.length < rule.maxNext && droppedBy[j] === null && rule.next!.test(norm[j]!)) {
+          taken.push(j);
           j = nextNonBlank(norm, j);
         }
+        if (taken.length < rule.minNext) continue;
+        droppedBy[i] = id;
+        for (const t of taken) droppedBy[t] = id;
       } else {
         for (let j = i; j < lines.length; j++) droppedBy[j] = id;
       }

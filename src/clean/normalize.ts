@@ -3,10 +3,11 @@
  * are stored verbatim (trimmed), so normalization may be aggressive without mangling stories.
  */
 
-// Zero-width characters and the BOM hide inside copied markers ("Baca\u200bjuga:").
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
-// NBSP and the other Unicode spaces scrapers leave behind.
-const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu;
+// Joiners, the BOM and soft hyphens hide inside copied markers: removed.
+const INVISIBLE = /[\u200c\u200d\u2060\ufeff\u00ad]/gu;
+// NBSP, the zero-width space (a word break that does not show: "Baca\u200bjuga:") and the other
+// Unicode spaces scrapers leave behind.
+const SPACES = /[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+/gu;
 
 const EDGES = /^[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+$/gu;
 

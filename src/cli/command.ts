@@ -56,11 +56,16 @@ export function reportExitCode(report: JobReport): number {
 
 /** The one-line summary of a tick: counts, feeds, duration. */
 export function summaryLine(report: JobReport, what: string): string {
-  const main = report.published.filter((n) => !n.startsWith('archive/'));
-  const archived = report.published.length - main.length;
+  return `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feedsPhrase(report.published, report.feedItems)} in ${report.durationMs} ms`;
+}
+
+/** What a publish wrote: `rss.xml, atom.xml written (3 feed items), 2 archive files written`. */
+export function feedsPhrase(published: readonly string[], feedItems: number): string {
+  const main = published.filter((n) => !n.startsWith('archive/'));
+  const archived = published.length - main.length;
   const feeds = main.length > 0 ? `${main.join(', ')} written` : 'feeds unchanged';
   const archiveNote = archived > 0 ? `, ${archived} archive file${archived === 1 ? '' : 's'} written` : '';
-  return `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feeds} (${report.feedItems} feed item${report.feedItems === 1 ? '' : 's'})${archiveNote} in ${report.durationMs} ms`;
+  return `${feeds} (${feedItems} feed item${feedItems === 1 ? '' : 's'})${archiveNote}`;
 }
 
 /** A line per input and per skipped file (`--verbose`). */

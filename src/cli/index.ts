@@ -25,6 +25,7 @@ const COMMANDS: Record<string, Entry> = {
   build: { summary: 'Republish the feeds from the archive alone', load: async () => (await import('./commands/build.js')).buildCommand },
   clean: { summary: 'Print the cleaned body of FILE (or - for stdin), one paragraph per line', load: async () => (await import('./commands/clean.js')).cleanCommand },
   rules: { summary: 'List the cleaning rules (built-in packs and the config), with ids and reasons', load: async () => (await import('./commands/rules.js')).rulesCommand },
+  reclean: { summary: 'Re-apply the current rules to every raw original in the archive, then republish (--dry-run: only show what would change)', load: async () => (await import('./commands/reclean.js')).recleanCommand },
   reindex: { summary: 'Rebuild the archive index (month manifests, dedup keys) from the records alone', load: async () => (await import('./commands/reindex.js')).reindexCommand },
   schedule: { summary: 'Run the job on the configured cron `schedule` until SIGTERM or Ctrl-C', load: async () => (await import('./commands/schedule.js')).scheduleCommand },
   verify: { summary: 'Check the archive and feeds (records vs raw originals, ids, indexes, temp files); --repair fixes what it can', load: async () => (await import('./commands/verify.js')).verifyCommand },

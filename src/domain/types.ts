@@ -26,6 +26,14 @@ export interface RuleSpec {
   readonly next?: string;
   /** For `block`: how many following lines may be dropped at most. Default 12. */
   readonly maxNext?: number;
+  /** For `block`: the rule applies only when at least this many following lines match. Default 0. */
+  readonly minNext?: number;
+  /** The marker line matches only when its normalized form is at most this many characters. */
+  readonly maxLength?: number;
+  /** The marker line matches only among the first N non-blank lines of the body (bylines). */
+  readonly firstLines?: number;
+  /** The marker line matches only among the last N non-blank lines of the body (credits, tags). */
+  readonly lastLines?: number;
   /** Lines that this rule must drop (tests run them). */
   readonly examples: { readonly drop: readonly string[]; readonly keep: readonly string[] };
 }

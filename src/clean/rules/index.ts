@@ -1,5 +1,37 @@
 import type { RulePack } from '../../domain/types.js';
+import { antara } from './antara.js';
+import { cnn } from './cnn.js';
+import { common } from './common.js';
+import { detik } from './detik.js';
+import { enGeneric } from './en-generic.js';
 import { idGeneric } from './id-generic.js';
+import { jpnn } from './jpnn.js';
+import { kompas } from './kompas.js';
+import { liputan6 } from './liputan6.js';
+import { medcom } from './medcom.js';
+import { okezone } from './okezone.js';
+import { republika } from './republika.js';
+import { tempo } from './tempo.js';
+import { tribun } from './tribun.js';
 
-/** Every built-in pack, generic first, in the order their rules are tried. */
-export const BUILTIN_PACKS: readonly RulePack[] = [idGeneric];
+/**
+ * Every built-in pack, in the order their rules are tried. Site packs (applied when the
+ * article's url or source names the site) come first: they know the site's own shape of a
+ * marker (jpnn's several headlines under one "Baca Juga:"). Generic packs always apply.
+ */
+export const BUILTIN_PACKS: readonly RulePack[] = [
+  medcom,
+  detik,
+  kompas,
+  tribun,
+  cnn,
+  liputan6,
+  antara,
+  tempo,
+  okezone,
+  jpnn,
+  republika,
+  idGeneric,
+  enGeneric,
+  common,
+];

@@ -1,0 +1,156 @@
+import type { RulePack } from '../../domain/types.js';
+import { CLOSE, COLON, HEADLINE, LEAD, NAMES, anyCase } from './shapes.js';
+
+const RELATED = String.raw`(?:read\s+(?:also|more|next|this|too)|also\s+read|see\s+also|related(?:\s+(?:news|stories|story|articles?|coverage|content|reading|links?|posts?|topics?))?|recommended(?:\s+(?:reading|stories|for\s+you))?|more\s+(?:on\s+this\s+(?:story|topic)|stories|news|reading|like\s+this)|further\s+reading|don[’']?t\s+miss|must\s+read|you\s+may\s+also\s+like|editor[’']?s\s+picks?|top\s+stories|most\s+(?:popular|read|viewed|shared)|trending(?:\s+now|\s+stories)?)`;
+const EN_LABEL = String.raw`(?:${anyCase('author')}|${anyCase('writer')}|${anyCase('reporter')}|${anyCase('editor')}|${anyCase('written')}\s+by|${anyCase('edited')}\s+by|${anyCase('reported')}\s+by|${anyCase('compiled')}\s+by|${anyCase('photographer')}|${anyCase('photos?')}\s+by)`;
+const ROLE = String.raw`(?:[Aa]dditional\s+)?(?:[Rr]eporting|REPORTING|[Ww]riting|WRITING|[Ee]diting|EDITING|[Cc]ompiled|[Rr]esearch|[Gg]raphics|[Pp]roduction)`;
+
+/**
+ * Furniture of English-language news sites and wires. Same principle as the Indonesian pack:
+ * a marker's shape (colon, whole line, known phrase, position), never a first word alone.
+ */
+export const enGeneric: RulePack = {
+  id: 'en-generic',
+  description: 'English portals and wires: related links, promos, video, social, credits, page furniture',
+  sites: [],
+  rules: [
+    {
+      id: 'en.related.read-also',
+      reason: 'A "Read also:" / "Read more:" / "Related news:" line links to another article',
+      kind: 'line',
+      pattern: String.raw`${LEAD}${RELATED}${CLOSE}${COLON}\s*\S`,
+      examples: {
+        drop: ['Read also: Indonesia to ban nickel ore exports', 'READ MORE: Fed holds rates steady', 'Related news: Jakarta floods displace thousands', '» Also read: Rupiah weakens'],
+        keep: ['Read more books, the minister told students.', 'Related news outlets reported the same figure.'],
+      },
+    },
+    {
+      id: 'en.related.heading',
+      reason: 'A "Related" / "Read more" heading and the headlines listed under it',
+      kind: 'block',
+      maxNext: 6,
+      pattern: String.raw`${LEAD}${RELATED}${CLOSE}(?:[:：]\s*)?$`,
+      next: HEADLINE,
+      examples: {
+        drop: ['Related Articles\nFed holds rates steady\nOil prices climb', 'READ MORE', 'Most Popular', 'Trending'],
+        keep: ['Read more about the plan in the report, officials said.'],
+      },
+    },
+    {
+      id: 'en.video.watch',
+      reason: '"Watch: ..." / "Watch the video" embed caption',
+      kind: 'line',
+      maxLength: 250,
+      pattern: String.raw`${LEAD}(?:(?:watch|listen)(?:\s+(?:now|live|more|below|again|the\s+(?:full\s+)?(?:video|interview|clip)))?${CLOSE}${COLON}.*|(?:watch|play)\s+(?:the\s+)?(?:full\s+)?(?:video|clip)(?:\s+(?:below|here|above))?\W*|click\s+(?:here\s+)?to\s+watch\b.*)$`,
+      examples: {
+        drop: ['Watch: Jokowi inaugurates new capital palace', 'WATCH:', 'Watch the video below', 'Click here to watch the full interview'],
+        keep: ['Watch companies raised prices again this year.', 'Watching the clip, she said, was painful.'],
+      },
+    },
+    {
+      id: 'en.social.follow',
+      reason: 'Invitation to follow the site on social media or join its channel or newsletter',
+      kind: 'line',
+      maxLength: 260,
+      pattern: String.raw`${LEAD}(?:follow\s+\S+(?:[’']s)?\s+coverage\s+(?:of|at)\b.*$|(?:(?:follow|like|join|subscribe\s+to|sign\s+up\s+(?:for|to))\s+(?:us|our|the)|get\s+our)\b.{0,160}(?:\b(?:twitter|facebook|instagram|tiktok|youtube|threads|linkedin|whatsapp|telegram|newsletters?|channel|google\s+news|x)\b(?:\s*@\w+)?(?:\s+(?:here|now|today))?(?:\s+(?:for|to)\b.{0,80})?|@\w+)\W*$)`,
+      examples: {
+        drop: ['Follow AP\'s coverage of Indonesia at https://apnews.com/hub/indonesia', 'Follow us on Twitter @jakpost', 'Join our WhatsApp channel for the latest news', 'Sign up for our daily newsletter here.'],
+        keep: ['Follow the money, investigators said.', 'Get the facts first, the newsletter editor said.', 'Follow the story on Twitter, she told reporters.'],
+      },
+    },
+    {
+      id: 'en.footer.subscribe',
+      reason: 'Subscription or paywall upsell',
+      kind: 'line',
+      maxLength: 250,
+      pattern: String.raw`${LEAD}(?:subscribe\s+(?:now|today|here)\b.*|subscribe\s+to\s+(?:continue|read|unlock)\b.*|already\s+a\s+(?:subscriber|member)\s*\?.*|this\s+(?:article|story|content)\s+is\s+(?:for|available\s+to|exclusive\s+to)\s+(?:subscribers|members|premium)\b.*|support\s+(?:our|independent)\s+journalism\b.*|become\s+a\s+(?:member|subscriber)\b.*|get\s+unlimited\s+access\b.*|you\s+have\s+reached\s+your\s+(?:limit|free\s+article)\b.*|sign\s+up\s+here\W*|sign\s+in\s+to\s+(?:continue|read)\b.*|click\s+here\s+to\s+(?:subscribe|sign\s+up|register|download)\b.*|.{0,120}\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b.*)$`,
+      examples: {
+        drop: ['Subscribe now for unlimited access', 'Click here to subscribe', 'Get the latest news delivered to your inbox', 'Already a subscriber? Sign in', 'This article is for subscribers only.', 'Sign up here.'],
+        keep: ['Subscribers to the plan rose 5 percent.', 'Support for the bill is growing, the poll found.'],
+      },
+    },
+    {
+      id: 'en.footer.app',
+      reason: 'Invitation to download the site\'s app',
+      kind: 'line',
+      maxLength: 200,
+      pattern: String.raw`${LEAD}(?:download|get|install)\s+(?:the|our)\s+(?:free\s+)?(?:[\w.&]+\s+){0,3}app\b(?!\s+(?:that|which|was|is|has|had))`,
+      examples: {
+        drop: ['Download the Jakarta Post app', 'Get our app for breaking news alerts'],
+        keep: ['Download the app that the ministry released was slow, users said.', 'Downloads of the app doubled.'],
+      },
+    },
+    {
+      id: 'en.footer.wire-notice',
+      reason: 'Wire-service notice ("This material may not be published ...", "Our Standards: ...")',
+      kind: 'line',
+      pattern: String.raw`${LEAD}(?:this\s+material\s+may\s+not\s+be\s+published|our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles|opens\s+new\s+tab$|the\s+associated\s+press\s+receives\s+support\b|ap\s+(?:news\s+)?(?:is|was)\s+solely\s+responsible\b)`,
+      examples: {
+        drop: ['This material may not be published, broadcast, rewritten or redistributed.', 'Our Standards: The Thomson Reuters Trust Principles.', 'opens new tab'],
+        keep: ['This material may be hazardous, firefighters said.'],
+      },
+    },
+    {
+      id: 'en.credit.reporting-by',
+      reason: 'Wire credits ("Reporting by ...; Editing by ...")',
+      kind: 'line',
+      flags: 'u',
+      maxLength: 400,
+      pattern: String.raw`^\(?\s*${ROLE}\s+by\s+${NAMES}(?:\s+in\s+${NAMES})?(?:\s*[;,.]\s*(?:and\s+)?${ROLE}\s+by\s+${NAMES}(?:\s+in\s+${NAMES})?)*\s*[.)]*\s*$`,
+      examples: {
+        drop: [
+          'Reporting by Stanley Widianto; Editing by Kanupriya Kapoor',
+          'Reporting by Stanley Widianto. Editing by Kanupriya Kapoor.',
+          '(Reporting by Ananda Teresia in Jakarta; Additional reporting by Gayatri Suroyo; Writing by Kate Lamb; Editing by Ed Davies)',
+        ],
+        keep: ['Reporting by the Guardian found that the scheme failed.', 'Editing by hand took the team weeks.'],
+      },
+    },
+    {
+      id: 'en.credit.contributed',
+      reason: 'Wire note that other writers contributed to the report',
+      kind: 'line',
+      maxLength: 250,
+      pattern: String.raw`^(?:(?:the\s+)?(?:associated\s+press|ap|reuters|afp|bloomberg)\s+)?(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?|staff)\b.{1,200}\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting)\W*$`,
+      examples: {
+        drop: ['Associated Press writer Edna Tarigan contributed to this report.', 'AP writers Niniek Karmini and Edna Tarigan in Jakarta contributed to this report.'],
+        keep: ['Writers who contributed to this report say they were threatened, the union said.'],
+      },
+    },
+    {
+      id: 'en.credit.byline-label',
+      reason: 'Labelled credit ("Author: ...", "Written by ...", "Edited by ...")',
+      kind: 'line',
+      flags: 'u',
+      maxLength: 200,
+      pattern: String.raw`${LEAD}${EN_LABEL}\s*[:：]?\s+${NAMES}\s*\.?(?:\s*[|,;]\s*${EN_LABEL}\s*[:：]?\s+${NAMES}\s*\.?)*$`,
+      examples: {
+        drop: ['Written by Kate Lamb', 'Author: Stanley Widianto', 'Edited by Ed Davies | Photographer: Willy Kurniawan'],
+        keep: ['Written by hand, the letter was delivered on Monday.', 'Author: what a question.'],
+      },
+    },
+    {
+      id: 'en.credit.byline-top',
+      reason: '"By <Name>" byline at the top of the article',
+      kind: 'line',
+      flags: 'u',
+      firstLines: 6,
+      maxLength: 160,
+      pattern: String.raw`^(?:By|BY)\s+${NAMES}(?:\s*[,|\-–]\s*(?:Reuters|AP|AFP|Bloomberg|The\s+[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*|Associated\s+Press))?\s*$`,
+      examples: {
+        drop: ['By Stanley Widianto', 'By Kate Lamb and Ananda Teresia, Reuters'],
+        keep: ['By Tuesday the water had receded.', 'By the end of the year, prices rose.'],
+      },
+    },
+    {
+      id: 'en.page.furniture',
+      reason: 'Share, gallery, print and reading-time buttons of English sites',
+      kind: 'line',
+      pattern: String.raw`${LEAD}(?:share(?:\s+(?:this|the)\s+(?:article|story|page))?(?:\s+on\s+\p{L}+)?|print(?:\s+this\s+(?:article|page))?|email(?:\s+this\s+(?:article|story))?|view\s+(?:gallery|image|photos?|slideshow)|enlarge\s+(?:this\s+)?image|toggle\s+caption|hide\s+caption|expand|listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s+\d+\s+min(?:utes?)?)?|\d+\s+min(?:ute)?s?\s+read|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?|image\s+source\s*,\s*.{1,60}|copy\s+link|link\s+copied|continue\s+reading)\W*$`,
+      examples: {
+        drop: ['Share this article', 'View gallery', '3 min read', 'Listen to this article', 'Image source, Getty Images'],
+        keep: ['Share prices fell 3 percent on Monday.', 'Print media revenue declined.'],
+      },
+    },
+  ],
+};
