@@ -77,7 +77,7 @@ async function ingestOne(
     throw new KlipingError('INPUT', `${JSON.stringify(input.name)}: the file is ${input.bytes.length} bytes, over inbox.maxBytes (${config.inbox.maxBytes}): raise the limit in the config or split the file`);
   }
   const nowMs = deps.now();
-  const extracted = await readInput(input);
+  const extracted = await readInput(input, { timeZone: config.timeZone, packs: cleaner.packs });
   const { draft } = prepare(input, extracted, cleaner, { timeZone: config.timeZone, language: config.site.language, nowMs });
   return archiveArticle(store, batch, input, draft, formatInZone(nowMs, config.timeZone));
 }

@@ -1,0 +1,380 @@
+/**
+ * The article body of a parsed page: find its container, cut the furniture out, normalize what
+ * is kept (absolute URLs, lazy images, text in paragraphs) and mark each block that becomes a
+ * line for the cleaner. Pure: works on the cheerio document it is given.
+ */
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+/** Attribute that ties a block in the content HTML to its line (0-based index into `lines`). */
+export const BLOCK_ATTR = 'data-kliping-line';
+
+/** Tags removed wherever they are: never story text. */
+const ALWAYS_JUNK = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'applet', 'form', 'button',
+  'input', 'select', 'textarea', 'nav', 'aside', 'svg', 'canvas', 'link', 'meta', 'dialog', 'header', 'footer',
+  'ins.adsbygoogle', 'amp-ad', 'amp-embed', 'amp-analytics',
+].join(', ');
+
+const HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
+
+/**
+ * Class or id words of furniture: ad slots, related and "baca juga" boxes, share widgets,
+ * comments, tags, bylines, newsletter boxes. Matched as whole words of a class or id
+ * (`share-box`, `ads_slot`, `baca-juga`), so "shareholders" or "download" never match.
+ */
+const JUNK_NAME = new RegExp(
+  String.raw`(?:^|[\s_-])(?:` +
+    [
+      'ads?', 'adv', 'advert\\w*', 'adslot', 'ad-?slot', 'ad-?unit', 'iklan', 'banner', 'sponsor\\w*', 'promo\\w*',
+      'dfp', 'gpt', 'div-gpt-ad', 'taboola', 'outbrain', 'mgid', 'revcontent', 'parallax\\w*', 'billboard', 'skyscraper',
+      'related', 'terkait', 'baca-?juga', 'bacajuga', 'baca', 'linksisip', 'topiksisip', 'sisip', 'inner-link\\w*',
+      'rekomendasi', 'recommend\\w*', 'populer', 'popular', 'terpopuler', 'trending', 'terbaru', 'latest',
+      'read-?more', 'readmore', 'also-?read', 'more-?stories', 'lihat-?juga', 'pilihan', 'editors-?pick', 'widget',
+      'share\\w*', 'social\\w*', 'sosmed', 'whatsapp', 'follow', 'comments?', 'komentar', 'disqus',
+      'newsletter', 'subscribe\\w*', 'langganan', 'breadcrumbs?', 'tags?', 'tagging', 'topics?', 'topik',
+      'byline', 'author\\w*', 'penulis', 'reporter', 'editor', 'pewarta', 'date', 'dates', 'timestamp', 'publish\\w*',
+      'pagination', 'paging', 'navigation', 'nav', 'menu', 'sidebar', 'footer', 'header', 'masthead', 'cookie\\w*',
+      'modal', 'popup', 'overlay', 'video-?player', 'embed', 'print', 'hidden', 'sr-only', 'visually-hidden',
+    ].join('|') +
+    String.raw`)(?:$|[\s_-])`,
+  'i',
+);
+
+/** Blocks: what a paragraph break separates. Everything else is inline. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p',
+  'picture', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+/** Blocks that hold a line of text themselves when they contain no other block. */
+const LINE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'pre', 'figcaption', 'caption', 'tr', 'td', 'th', 'summary']);
+/** Wrappers whose loose inline content is gathered into paragraphs. */
+const DIVLIKE = new Set(['div', 'section', 'article', 'main', 'center', 'address', 'details', 'fieldset', 'body']);
+const WRAPS_INLINE = new Set([...DIVLIKE, 'li', 'blockquote', 'td', 'th', 'dd']);
+/** Elements removed when nothing visible is left in them. */
+const PRUNABLE = new Set([
+  'p', 'div', 'section', 'article', 'main', 'center', 'span', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'figure',
+  'figcaption', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b',
+  'em', 'i', 'u', 'a', 'pre', 'picture', 'small', 'font',
+]);
+
+const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src', 'data-lazy', 'data-url', 'data-orig-file', 'data-hi-res-src', 'data-echo'];
+const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
+
+function isElement(n: AnyNode): n is Element {
+  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
+
+function tagOf(n: AnyNode): string {
+  return isElement(n) ? n.name.toLowerCase() : '';
+}
+
+/** Visible text of a node: `<br>` and block edges are spaces, runs of space folded. */
+export function visibleText(node: AnyNode): string {
+  const parts: string[] = [];
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
+    else if (isElement(n)) {
+      const tag = tagOf(n);
+      if (tag === 'br') {
+        parts.push(' ');
+        return;
+      }
+      if (tag === 'script' || tag === 'style') return;
+      const block = BLOCK.has(tag);
+      if (block) parts.push(' ');
+      if (tag === 'tr') {
+        // A table row is one line: its cells joined with " | ".
+        const texts = n.children.filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th').map((c) => visibleText(c)).filter(Boolean);
+        parts.push(texts.join(' | '));
+      } else for (const c of n.children) walk(c);
+      if (block) parts.push(' ');
+    }
+  };
+  walk(node);
+  return parts.join('').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function linkDensity($: CheerioAPI, el: Element): number {
+  const total = visibleText(el).length;
+  if (total === 0) return 0;
+  let links = 0;
+  $(el).find('a').each((_, a) => {
+    links += visibleText(a).length;
+  });
+  return Math.min(1, links / total);
+}
+
+/** Text outside links, the measure of "real" text in a candidate container. */
+function proseLength($: CheerioAPI, el: Element): number {
+  return visibleText(el).length * (1 - linkDensity($, el));
+}
+
+function hasBlockDescendant(el: Element, ignore: ReadonlySet<string> = new Set()): boolean {
+  for (const c of el.children) {
+    if (!isElement(c)) continue;
+    const t = tagOf(c);
+    if (BLOCK.has(t) && !ignore.has(t)) return true;
+    if (hasBlockDescendant(c, ignore)) return true;
+  }
+  return false;
+}
+
+/** The densest text block: paragraphs score their parent (and half their grandparent), links count against. */
+function densestBlock($: CheerioAPI): Element | null {
+  const scores = new Map<Element, number>();
+  const add = (el: Element | null, s: number): void => {
+    if (el && el.type === 'tag') scores.set(el, (scores.get(el) ?? 0) + s);
+  };
+  $('body p, body pre, body td, body div, body section').each((_, el) => {
+    const tag = tagOf(el);
+    let text: string;
+    if (tag === 'div' || tag === 'section' || tag === 'td') {
+      // Only the loose text of a wrapper counts here; its paragraphs count on their own.
+      text = el.children.filter((c) => !isElement(c) || !BLOCK.has(tagOf(c))).map((c) => visibleText(c)).join(' ').trim();
+    } else text = visibleText(el);
+    if (text.length < 25) return;
+    const s = 1 + text.split(/[,،]/).length - 1 + Math.min(Math.floor(text.length / 100), 3);
+    const parent = el.parent && isElement(el.parent) ? el.parent : null;
+    if (tag === 'div' || tag === 'section' || tag === 'td') add(el, s);
+    else add(parent, s);
+    const grand = parent?.parent && isElement(parent.parent) ? parent.parent : null;
+    add(grand, s / 2);
+  });
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, s] of scores) {
+    const score = s * (1 - linkDensity($, el));
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function safeSelect($: CheerioAPI, selector: string): Cheerio<Element> | null {
+  try {
+    return $(selector).filter((_, n) => isElement(n)) as Cheerio<Element>;
+  } catch {
+    return null;
+  }
+}
+
+/** How the container was found (stored in tests' expectations, handy when a site changes). */
+export type ContainerSource = 'site-selector' | 'itemprop' | 'article' | 'densest' | 'json-ld';
+
+const MIN_PROSE = 140;
+
+/** Find the element that holds the story. */
+export function findContainer($: CheerioAPI, contentSelectors: readonly string[], minProse = MIN_PROSE): { el: Element; source: ContainerSource } | null {
+  const MIN = minProse;
+  for (const sel of contentSelectors) {
+    const found = safeSelect($, sel)?.toArray().find((el) => proseLength($, el) >= MIN);
+    if (found) return { el: found, source: 'site-selector' };
+  }
+  const byProse = (els: Element[]): Element | null =>
+    els.filter((el) => proseLength($, el) >= MIN).sort((a, b) => proseLength($, b) - proseLength($, a))[0] ?? null;
+  const itemprop = byProse($('[itemprop~="articleBody"]').toArray());
+  if (itemprop) return { el: itemprop, source: 'itemprop' };
+  const article = byProse($('article').toArray());
+  if (article) return { el: article, source: 'article' };
+  const dense = densestBlock($);
+  if (dense && proseLength($, dense) >= MIN / 2) return { el: dense, source: 'densest' };
+  return null;
+}
+
+function absolutize(url: string | undefined, base: string | null): string | undefined {
+  if (url === undefined) return undefined;
+  const u = url.trim();
+  if (u === '' || base === null) return u;
+  try {
+    return new URL(u, base).href;
+  } catch {
+    return u;
+  }
+}
+
+function absolutizeSrcset(srcset: string, base: string | null): string {
+  return srcset
+    .split(/,\s+|,(?=\S+\s+\d)/)
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .map((c) => {
+      const [url, ...desc] = c.split(/\s+/);
+      return [absolutize(url, base), ...desc].join(' ');
+    })
+    .join(', ');
+}
+
+const PLACEHOLDER = /^data:|(?:^|[/_.-])(?:blank|placeholder|lazy|loading|spacer|pixel|transparent|grey|gray)(?:[/_.-]|$)/i;
+
+function fixMedia($: CheerioAPI, root: Cheerio<Element>, base: string | null): void {
+  root.find('img, source').each((_, el) => {
+    const a = el.attribs;
+    const lazy = LAZY_SRC.map((k) => a[k]).find((v) => v && v.trim() && !/^data:/i.test(v.trim()));
+    if (lazy && (!a.src || PLACEHOLDER.test(a.src.trim()))) a.src = lazy;
+    const lazySet = LAZY_SRCSET.map((k) => a[k]).find((v) => v && v.trim());
+    if (lazySet) a.srcset = lazySet;
+    if (el.name === 'source' && !a.srcset && a.src) a.srcset = a.src;
+    if (a.src && PLACEHOLDER.test(a.src.trim()) && !/^data:image\/(?:png|gif|jpe?g|webp);base64,.{200,}/i.test(a.src.trim())) delete a.src;
+    if (a.src !== undefined) a.src = absolutize(a.src, base)!;
+    if (a.srcset !== undefined) a.srcset = absolutizeSrcset(a.srcset, base);
+    const w = Number(a.width);
+    const h = Number(a.height);
+    if (el.name === 'img' && ((!a.src && !a.srcset) || (w > 0 && w <= 2) || (h > 0 && h <= 2))) $(el).remove();
+  });
+  root.find('a[href]').each((_, el) => {
+    const href = el.attribs.href!.trim();
+    if (href === '' || href.startsWith('#')) delete el.attribs.href;
+    else el.attribs.href = absolutize(href, base)!;
+  });
+  root.find('blockquote[cite], q[cite]').each((_, el) => {
+    el.attribs.cite = absolutize(el.attribs.cite, base)!;
+  });
+}
+
+/** Gather loose inline content of wrappers into `<p>`s, so every text sits in a block. */
+function wrapLooseInline($: CheerioAPI, el: Element): void {
+  for (const c of [...el.children]) if (isElement(c)) wrapLooseInline($, c);
+  const tag = tagOf(el);
+  if (!WRAPS_INLINE.has(tag)) return;
+  const hasBlockChild = el.children.some((c) => isElement(c) && BLOCK.has(tagOf(c)));
+  if (!hasBlockChild) {
+    if (DIVLIKE.has(tag) && (visibleText(el) !== '' || $(el).find('img').length > 0)) el.name = 'p';
+    return;
+  }
+  let run: AnyNode[] = [];
+  const flush = (): void => {
+    const hasContent = run.some((n) => (n.type === 'text' ? (n as unknown as { data: string }).data.trim() !== '' : isElement(n) && (visibleText(n) !== '' || tagOf(n) === 'img' || $(n).find('img').length > 0)));
+    if (hasContent) {
+      const p = $('<p></p>');
+      $(run[0]!).before(p);
+      for (const n of run) p.append(n);
+    }
+    run = [];
+  };
+  for (const c of [...el.children]) {
+    if (isElement(c) && BLOCK.has(tagOf(c))) flush();
+    else run.push(c);
+  }
+  flush();
+}
+
+/** A paragraph written as lines separated by `<br><br>` becomes one `<p>` per part. */
+function splitDoubleBreaks($: CheerioAPI, root: Cheerio<Element>): void {
+  root.find('p').each((_, p) => {
+    const kids = p.children;
+    const groups: AnyNode[][] = [[]];
+    for (let i = 0; i < kids.length; i++) {
+      const n = kids[i]!;
+      if (tagOf(n) === 'br') {
+        let j = i + 1;
+        while (j < kids.length && kids[j]!.type === 'text' && (kids[j] as unknown as { data: string }).data.trim() === '') j++;
+        if (j < kids.length && tagOf(kids[j]!) === 'br') {
+          while (j < kids.length && (tagOf(kids[j]!) === 'br' || (kids[j]!.type === 'text' && (kids[j] as unknown as { data: string }).data.trim() === ''))) j++;
+          groups.push([]);
+          i = j - 1;
+          continue;
+        }
+      }
+      groups[groups.length - 1]!.push(n);
+    }
+    if (groups.length < 2) return;
+    const $p = $(p);
+    for (const g of groups) {
+      const np = $('<p></p>');
+      for (const n of g) np.append(n);
+      $p.before(np);
+    }
+    $p.remove();
+  });
+}
+
+/** Remove elements left without text or images, innermost first. */
+export function pruneEmpty($: CheerioAPI, root: Cheerio<Element>): void {
+  const all = root.find('*').toArray().reverse();
+  for (const el of all) {
+    if (!PRUNABLE.has(tagOf(el))) continue;
+    if (visibleText(el) !== '') continue;
+    if ($(el).find('img, picture, hr, table').length > 0) continue;
+    $(el).remove();
+  }
+}
+
+export interface BodyOptions {
+  readonly baseUrl: string | null;
+  readonly title: string | null;
+  readonly removeSelectors: readonly string[];
+  readonly contentSelectors: readonly string[];
+  /** Least text outside links a container must hold (default 140 characters). */
+  readonly minProse?: number;
+}
+
+export interface Body {
+  /** The container's inner HTML, not yet sanitized, each line's block marked with BLOCK_ATTR. */
+  readonly markedHtml: string;
+  /** Visible text of each block, in order. */
+  readonly lines: readonly string[];
+  readonly source: ContainerSource;
+}
+
+const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Cut the article body out of `$` (modified in place). Null when the page has no body text. */
+export function extractBody($: CheerioAPI, options: BodyOptions): Body | null {
+  for (const sel of options.removeSelectors) safeSelect($, sel)?.remove();
+  $(ALWAYS_JUNK).remove();
+  $(HIDDEN).remove();
+  $('*').contents().filter((_, n) => n.type === 'comment').remove();
+
+  const found = findContainer($, options.contentSelectors, options.minProse);
+  if (!found) return null;
+  const root = $(found.el);
+  root.find('*').each((_, el) => {
+    // Inline elements are part of a sentence ("Baca juga: <a class=inner-link-baca-juga>"):
+    // cutting them would leave half a line. Their block goes, or stays, as a whole.
+    if (!BLOCK.has(tagOf(el)) && tagOf(el) !== 'ins') return;
+    const name = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+    if (!JUNK_NAME.test(name) && !/^(?:div-gpt-ad|google_ads|ad-|ads-)/i.test(el.attribs.id ?? '')) return;
+    // A wrapper that holds most of the story is not furniture, whatever its class says.
+    if ($(el).find('p').length >= 3 && visibleText(el).length > visibleText(found.el).length / 2) return;
+    $(el).remove();
+  });
+  if (options.title) {
+    const t = norm(options.title);
+    root.find('h1, h2').each((_, h) => {
+      if (norm(visibleText(h)) === t) $(h).remove();
+    });
+  }
+  fixMedia($, root, options.baseUrl);
+  wrapLooseInline($, found.el);
+  if (found.el.name === 'p') {
+    // The container itself had only inline content: keep it as the one wrapper.
+    found.el.name = 'div';
+    const p = $('<p></p>');
+    for (const c of [...found.el.children]) p.append(c);
+    root.append(p);
+  }
+  splitDoubleBreaks($, root);
+  pruneEmpty($, root);
+
+  const lines: string[] = [];
+  const mark = (el: Element): void => {
+    const tag = tagOf(el);
+    const isLine = LINE_TAGS.has(tag) && !hasBlockDescendant(el, tag === 'tr' ? new Set(['td', 'th']) : new Set());
+    if (isLine) {
+      const text = visibleText(el);
+      if (text !== '') {
+        el.attribs[BLOCK_ATTR] = String(lines.length);
+        lines.push(text);
+      }
+      return;
+    }
+    for (const c of el.children) if (isElement(c)) mark(c);
+  };
+  for (const c of found.el.children) if (isElement(c)) mark(c);
+  if (lines.length === 0) return null;
+  return { markedHtml: root.html() ?? '', lines, source: found.source };
+}
