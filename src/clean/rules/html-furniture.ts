@@ -49,6 +49,26 @@ export const htmlFurniture: RulePack = {
       },
     },
     {
+      id: 'html.credit.initials',
+      reason: 'Editors\' initials closing a story, "(ams/aku)", "(ant/rif)" or "(AHL)"',
+      kind: 'line',
+      pattern: String.raw`^\(\s*[a-z]{2,5}(?:\s*[/\\|]\s*[a-z]{2,5}){0,3}\s*\)\.?$`,
+      examples: {
+        drop: ['(ams/aku)', '(ant/rif)', '( wdh / imk )', '(AHL)'],
+        keep: ['(ams/aku) menurut catatan redaksi, berita ini diperbarui.', '(dan/atau)?'],
+      },
+    },
+    {
+      id: 'html.promo.app',
+      reason: 'Call to install the portal\'s app',
+      kind: 'line',
+      pattern: String.raw`^(?:dapatkan|download|unduh)\s+(?:berita|informasi|update)\b.{0,120}\b(?:aplikasi|app)\s+\S+(?:\s+\S+)?\.?$`,
+      examples: {
+        drop: ['Dapatkan berita up to date dengan semua berita terkini dari Okezone hanya di Aplikasi Okezone'],
+        keep: ['Dapatkan berita terbaru soal aplikasi pinjaman online ilegal yang diblokir OJK, kata juru bicara OJK di Jakarta pada Senin.'],
+      },
+    },
+    {
       id: 'html.footer.telah-tayang',
       reason: 'Syndication footer "Artikel ini telah tayang di X dengan judul ..."',
       kind: 'line',

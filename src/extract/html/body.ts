@@ -30,7 +30,7 @@ const JUNK_NAME = new RegExp(
       'dfp', 'gpt', 'div-gpt-ad', 'taboola', 'outbrain', 'mgid', 'revcontent', 'parallax\\w*', 'billboard', 'skyscraper',
       'related', 'terkait', 'baca-?juga', 'bacajuga', 'baca', 'linksisip', 'topiksisip', 'sisip', 'inner-link\\w*',
       'rekomendasi', 'recommend\\w*', 'populer', 'popular', 'terpopuler', 'trending', 'terbaru', 'latest',
-      'read-?more', 'readmore', 'also-?read', 'more-?stories', 'lihat-?juga', 'pilihan', 'editors-?pick', 'widget',
+      'read-?more', 'readmore', 'read-?next', 'up-?next', 'trust-?badge', 'also-?read', 'more-?stories', 'lihat-?juga', 'pilihan', 'editors-?pick', 'widget',
       'share\\w*', 'social\\w*', 'sosmed', 'whatsapp', 'follow', 'comments?', 'komentar', 'disqus',
       'newsletter', 'subscribe\\w*', 'langganan', 'breadcrumbs?', 'tags?', 'tagging', 'topics?', 'topik',
       'byline', 'author\\w*', 'penulis', 'reporter', 'editor', 'pewarta', 'date', 'dates', 'timestamp', 'publish\\w*',
@@ -249,8 +249,10 @@ function wrapLooseInline($: CheerioAPI, el: Element): void {
   const flush = (): void => {
     const hasContent = run.some((n) => (n.type === 'text' ? (n as unknown as { data: string }).data.trim() !== '' : isElement(n) && (visibleText(n) !== '' || tagOf(n) === 'img' || $(n).find('img').length > 0)));
     if (hasContent) {
-      const p = $('<p></p>');
-      $(run[0]!).before(p);
+      // cheerio's before() does nothing on a text node; insertBefore() does, and the inserted
+      // element is then the run's previous sibling.
+      $('<p></p>').insertBefore(run[0]!);
+      const p = $(run[0]!.prev!);
       for (const n of run) p.append(n);
     }
     run = [];
@@ -284,9 +286,9 @@ function splitDoubleBreaks($: CheerioAPI, root: Cheerio<Element>): void {
     if (groups.length < 2) return;
     const $p = $(p);
     for (const g of groups) {
-      const np = $('<p></p>');
+      $('<p></p>').insertBefore(p);
+      const np = $(p.prev!);
       for (const n of g) np.append(n);
-      $p.before(np);
     }
     $p.remove();
   });
@@ -301,6 +303,14 @@ export function pruneEmpty($: CheerioAPI, root: Cheerio<Element>): void {
     if ($(el).find('img, picture, hr, table').length > 0) continue;
     $(el).remove();
   }
+}
+
+/** Drop the saved page's indentation at the start and end of a block. */
+function trimEdges(el: Element): void {
+  const first = el.children[0];
+  if (first?.type === 'text') (first as unknown as { data: string }).data = (first as unknown as { data: string }).data.replace(/^\s+/, '');
+  const last = el.children[el.children.length - 1];
+  if (last?.type === 'text') (last as unknown as { data: string }).data = (last as unknown as { data: string }).data.replace(/\s+$/, '');
 }
 
 export interface BodyOptions {
@@ -342,6 +352,11 @@ export function extractBody($: CheerioAPI, options: BodyOptions): Body | null {
     if ($(el).find('p').length >= 3 && visibleText(el).length > visibleText(found.el).length / 2) return;
     $(el).remove();
   });
+  // Lists and boxes that are nothing but links ("Read next", tag clouds) are navigation.
+  root.find('ul, ol, div, section, table').each((_, el) => {
+    if (el === found.el || $(el).find('a').length < 2) return;
+    if (linkDensity($, el) >= 0.8 && $(el).find('p').length < 3) $(el).remove();
+  });
   if (options.title) {
     const t = norm(options.title);
     root.find('h1, h2').each((_, h) => {
@@ -367,6 +382,7 @@ export function extractBody($: CheerioAPI, options: BodyOptions): Body | null {
     if (isLine) {
       const text = visibleText(el);
       if (text !== '') {
+        trimEdges(el);
         el.attribs[BLOCK_ATTR] = String(lines.length);
         lines.push(text);
       }

@@ -136,9 +136,11 @@ function normalizeLanguage(lang: string | null): string | null {
 
 const NOT_A_NAME = /^(?:https?:|www\.)|@|^\d+$/i;
 
-function cleanAuthors(names: readonly string[]): string[] {
+function cleanAuthors(names: readonly string[], siteName: string | null, host: string | null): string[] {
   const out: string[] = [];
-  for (const raw of names) {
+  for (const named of names) {
+    // "Angling Adhitya Purbaya - detikJateng": the desk name is not part of the author.
+    const raw = stripSiteSuffix(named, siteName, host);
     for (const part of raw.split(/\s*(?:,|;|\s&\s|\sdan\s|\sand\s)\s*/)) {
       const n = part.replace(/^(?:by|oleh|penulis|reporter|editor|pewarta)\s*:?\s+/i, '').replace(/\s+/g, ' ').trim();
       if (n.length < 2 || n.length > 80 || NOT_A_NAME.test(n)) continue;
@@ -158,6 +160,14 @@ function writtenDateText($: CheerioAPI): string[] {
     if (!DATE_CLASS.test(name)) return;
     const text = clean($(el).text());
     if (text && text.length < 200) spots.push(text);
+  });
+  // Then any short element of the page that holds a date ("Selasa, 7 Mei 2024 16:42 WIB" in a
+  // bare <span>), in page order: the dateline sits above the story, related lists below it.
+  $('body span, body div, body p, body li, body time, body h4, body h5, body h6, body small, body em').each((_, el) => {
+    if (spots.length >= 40) return;
+    if (el.children.some((c) => c.type === 'tag' && !['i', 'b', 'strong', 'em', 'span', 'br', 'a'].includes(c.name))) return;
+    const text = clean($(el).text());
+    if (text && text.length <= 100) spots.push(text);
   });
   return spots;
 }
@@ -179,7 +189,13 @@ export function extractMetadata($: CheerioAPI, timeZone: string): { meta: HtmlMe
   const baseUrl = absolute(baseHref, canonical) ?? canonical;
   const host = canonical ? new URL(canonical).hostname : null;
 
-  const siteName = clean(meta($, 'og:site_name') ?? publisherName(ld, nodes) ?? meta($, 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null);
+  const siteName = clean(
+    (ld ? textOf(ld.publisher) ?? textOf(ld.sourceOrganization) : null) ??
+      meta($, 'og:site_name') ??
+      publisherName(null, nodes) ??
+      meta($, 'application-name', 'twitter:site')?.replace(/^@/, '') ??
+      null,
+  );
 
   let h1: string | null = null;
   for (const sel of ['article h1', '[itemprop="headline"]', 'h1']) h1 ??= clean($(sel).first().text());
@@ -187,10 +203,11 @@ export function extractMetadata($: CheerioAPI, timeZone: string): { meta: HtmlMe
   const rawTitle = (ld ? clean(textOf(ld.headline)) ?? clean(textOf(ld.name)) : null) ?? meta($, 'og:title', 'twitter:title') ?? h1 ?? titleTag;
   const title = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
 
-  const authors = cleanAuthors([
-    ...(ld ? namesOf(ld.author) : []),
-    ...(ld && namesOf(ld.author).length === 0 ? namesOf(ld.creator) : []),
-  ]);
+  const authors = cleanAuthors(
+    [...(ld ? namesOf(ld.author) : []), ...(ld && namesOf(ld.author).length === 0 ? namesOf(ld.creator) : [])],
+    siteName,
+    host,
+  );
   if (authors.length === 0) {
     const fromMeta = [meta($, 'author', 'article:author', 'dc.creator', 'byl', 'content_author')].filter((x): x is string => !!x);
     const fromMarkup: string[] = [];
@@ -198,7 +215,7 @@ export function extractMetadata($: CheerioAPI, timeZone: string): { meta: HtmlMe
       const name = clean($(el).find('[itemprop="name"]').first().text()) ?? clean($(el).attr('content')) ?? clean($(el).text());
       if (name) fromMarkup.push(name);
     });
-    authors.push(...cleanAuthors(fromMeta.length > 0 ? fromMeta : fromMarkup));
+    authors.push(...cleanAuthors(fromMeta.length > 0 ? fromMeta : fromMarkup, siteName, host));
   }
 
   const tags = splitTags([
