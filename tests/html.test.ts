@@ -7,7 +7,7 @@ import { decodeHtml, declaredCharset, extractPage, sanitizeContent } from '../sr
 import { articleNode, jsonLdNodes, parseJsonLd } from '../src/extract/html/jsonld.js';
 import { normalizeDate, stripSiteSuffix } from '../src/extract/html/metadata.js';
 import { createCleaner } from '../src/clean/index.js';
-import { readInput } from '../src/pipeline/read-input.js';
+import { mediaTypeOf, readInput } from '../src/pipeline/read-input.js';
 import { prepare } from '../src/pipeline/prepare.js';
 import type { RulePack } from '../src/domain/types.js';
 import { xmlError } from '../src/feeds/index.js';
@@ -159,6 +159,15 @@ describe('metadata fallbacks', () => {
     expect(written.meta).toMatchObject({ published: '2022-02-08T14:30:00+07:00', publishedSource: 'text' });
     expect(normalizeDate('2022/02/08 14:30:00', TZ)).toBe('2022-02-08T14:30:00+07:00');
     expect(normalizeDate('not a date', TZ)).toBeNull();
+  });
+
+  it('takes the URL from a browser\'s "saved from url" comment when the page names none', () => {
+    const bytes = Buffer.from(`<!-- saved from url=(0038)https://www.portal.example/berita/123 -->\n<!DOCTYPE html><html><head><title>x</title></head><body><article>${storyHtml}<p><a href="/lain">lain</a></p></article></body></html>`);
+    const p = extractPage(bytes, { timeZone: TZ });
+    expect(p.meta.url).toBe('https://www.portal.example/berita/123');
+    expect(p.article.contentHtml).toContain('href="https://www.portal.example/lain"');
+    expect(mediaTypeOf('tanpa-ekstensi', bytes)).toBe('text/html');
+    expect(mediaTypeOf('catatan', Buffer.from('<b>bukan</b> halaman'))).toBe('text/plain');
   });
 
   it('reads the language from <html lang>, else og:locale', () => {

@@ -10,8 +10,14 @@ export function mediaTypeOf(name: string, bytes: Uint8Array): RawInput['mediaTyp
   const lower = name.toLowerCase();
   if (/\.(?:html?|xhtml)$/.test(lower)) return 'text/html';
   if (/\.(?:md|markdown)$/.test(lower)) return 'text/markdown';
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'text/html';
+  // Browsers' "Save page as" starts the file with a `<!-- saved from url=... -->` comment.
+  const head = Buffer.from(bytes.subarray(0, 1024))
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .replace(/^\s*(?:<!--[\s\S]*?-->\s*)+/, '')
+    .trimStart()
+    .toLowerCase();
+  if (/^<(?:!doctype html|html|head)\b/.test(head)) return 'text/html';
   return 'text/plain';
 }
 

@@ -342,6 +342,7 @@ export function extractBody($: CheerioAPI, options: BodyOptions): Body | null {
   const found = findContainer($, options.contentSelectors, options.minProse);
   if (!found) return null;
   const root = $(found.el);
+  const containerText = visibleText(found.el).length;
   root.find('*').each((_, el) => {
     // Inline elements are part of a sentence ("Baca juga: <a class=inner-link-baca-juga>"):
     // cutting them would leave half a line. Their block goes, or stays, as a whole.
@@ -349,7 +350,7 @@ export function extractBody($: CheerioAPI, options: BodyOptions): Body | null {
     const name = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
     if (!JUNK_NAME.test(name) && !/^(?:div-gpt-ad|google_ads|ad-|ads-)/i.test(el.attribs.id ?? '')) return;
     // A wrapper that holds most of the story is not furniture, whatever its class says.
-    if ($(el).find('p').length >= 3 && visibleText(el).length > visibleText(found.el).length / 2) return;
+    if ($(el).find('p').length >= 3 && visibleText(el).length > containerText / 2) return;
     $(el).remove();
   });
   // Lists and boxes that are nothing but links ("Read next", tag clouds) are navigation.

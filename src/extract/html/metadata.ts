@@ -184,7 +184,14 @@ export function extractMetadata($: CheerioAPI, timeZone: string): { meta: HtmlMe
   const ld = articleNode(nodes);
 
   const baseHref = clean($('base[href]').first().attr('href'));
-  const canonicalRaw = clean($('link[rel~="canonical"]').first().attr('href')) ?? meta($, 'og:url') ?? (ld ? urlOf(ld.url) ?? urlOf(ld.mainEntityOfPage) : null);
+  let savedFrom: string | null = null;
+  $.root()
+    .contents()
+    .each((_, n) => {
+      const m = n.type === 'comment' ? /saved from url=\(\d+\)(\S+)/i.exec((n as unknown as { data: string }).data) : null;
+      if (m && !savedFrom) savedFrom = m[1]!;
+    });
+  const canonicalRaw = clean($('link[rel~="canonical"]').first().attr('href')) ?? meta($, 'og:url') ?? (ld ? urlOf(ld.url) ?? urlOf(ld.mainEntityOfPage) : null) ?? savedFrom;
   const canonical = absolute(canonicalRaw, absolute(baseHref, null));
   const baseUrl = absolute(baseHref, canonical) ?? canonical;
   const host = canonical ? new URL(canonical).hostname : null;
