@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeHtml, declaredCharset, extractPage, sanitizeContent } from '../src/extract/html/index.js';
 import { articleNode, jsonLdNodes, parseJsonLd } from '../src/extract/html/jsonld.js';
+import { isFurnitureName } from '../src/extract/html/body.js';
 import { normalizeDate, stripSiteSuffix } from '../src/extract/html/metadata.js';
 import { createCleaner } from '../src/clean/index.js';
 import { mediaTypeOf, readInput } from '../src/pipeline/read-input.js';
@@ -189,6 +190,22 @@ describe('body extraction', () => {
     const p = extractPage(page('', `<div class="menu"><a href="/a">Satu</a> <a href="/b">Dua</a></div><div class="isi">${storyHtml}</div><div class="kanan"><p><a href="/c">Tautan populer yang panjang di samping</a></p></div>`), { timeZone: TZ });
     expect(p.container).toBe('densest');
     expect(p.article.lines).toEqual(STORY);
+  });
+
+  it('isFurnitureName() knows furniture classes by whole words only', () => {
+    for (const junk of ['ads-slot', 'div-gpt-ad-123', 'baca-juga', 'bacajuga', 'share-box', 'related-posts', 'box_related', 'linksisip', 'iklan', 'read-next', 'tag__article', 'author-box', 'hidden', 'social-share']) {
+      expect(isFurnitureName(junk), junk).toBe(true);
+    }
+    for (const story of ['detail__body-text', 'read__content', 'editor-content', 'hidden-xs', 'shareholders', 'download', 'leading', 'txt-article', 'article-content-body__item-content', 'post-content', 'adapted']) {
+      expect(isFurnitureName(story), story).toBe(false);
+    }
+  });
+
+  it('the densest block takes a story split over sibling blocks', () => {
+    const more = ['Paragraf keempat dari halaman kedua berita, dengan kalimat yang sama panjangnya, penuh koma, angka, dan nama.', 'Paragraf kelima, penutup halaman kedua, juga berisi keterangan saksi, polisi, dan warga sekitar.'];
+    const p = extractPage(page('', `<div class="wrap"><div class="hal-1">${storyHtml}</div><div class="ads-box">Iklan</div><div class="hal-2">${more.map((m) => `<p>${m}</p>`).join('')}</div></div><div class="kanan"><a href="/x">x</a></div>`), { timeZone: TZ });
+    expect(p.container).toBe('densest');
+    expect(p.article.lines).toEqual([...STORY, ...more]);
   });
 
   it('makes images and links absolute and promotes lazy sources', () => {

@@ -31,15 +31,20 @@ const JUNK_NAME = new RegExp(
       'related', 'terkait', 'baca-?juga', 'bacajuga', 'baca', 'linksisip', 'topiksisip', 'sisip', 'inner-link\\w*',
       'rekomendasi', 'recommend\\w*', 'populer', 'popular', 'terpopuler', 'trending', 'terbaru', 'latest',
       'read-?more', 'readmore', 'read-?next', 'up-?next', 'trust-?badge', 'also-?read', 'more-?stories', 'lihat-?juga', 'pilihan', 'editors-?pick', 'widget',
-      'share\\w*', 'social\\w*', 'sosmed', 'whatsapp', 'follow', 'comments?', 'komentar', 'disqus',
+      'share', 'shares', 'sharing', 'sharethis', 'share-?(?:box|bar|buttons?|links?|tools?|widget|this|icons?)', 'social', 'socials', 'social-?(?:share|media|links?|icons?|buttons?|bar)', 'sosmed', 'whatsapp', 'follow', 'comments?', 'komentar', 'disqus',
       'newsletter', 'subscribe\\w*', 'langganan', 'breadcrumbs?', 'tags?', 'tagging', 'topics?', 'topik',
-      'byline', 'author\\w*', 'penulis', 'reporter', 'editor', 'pewarta', 'date', 'dates', 'timestamp', 'publish\\w*',
+      'byline', 'author', 'authors', 'author-?(?:box|info|bio|name)', 'penulis', 'reporter', 'editor-?(?:box|name|info)?(?![\\w-]*content)', 'pewarta', 'date', 'dates', 'timestamp', 'publish\\w*',
       'pagination', 'paging', 'navigation', 'nav', 'menu', 'sidebar', 'footer', 'header', 'masthead', 'cookie\\w*',
-      'modal', 'popup', 'overlay', 'video-?player', 'embed', 'print', 'hidden', 'sr-only', 'visually-hidden',
+      'modal', 'popup', 'overlay', 'video-?player', 'embed', 'print', 'hidden(?!-(?:xs|sm|md|lg|xl))', 'sr-only', 'visually-hidden',
     ].join('|') +
     String.raw`)(?:$|[\s_-])`,
   'i',
 );
+
+/** True when a class or id (`"share-box"`, `"ads_slot"`) names furniture. */
+export function isFurnitureName(name: string): boolean {
+  return JUNK_NAME.test(name);
+}
 
 /** Blocks: what a paragraph break separates. Everything else is inline. */
 const BLOCK = new Set([
@@ -144,12 +149,21 @@ function densestBlock($: CheerioAPI): Element | null {
   });
   let best: Element | null = null;
   let bestScore = 0;
+  const final = new Map<Element, number>();
   for (const [el, s] of scores) {
     const score = s * (1 - linkDensity($, el));
+    final.set(el, score);
     if (score > bestScore) {
       best = el;
       bestScore = score;
     }
+  }
+  // A story split over sibling blocks (page 1, an ad, page 2): take their parent when a sibling
+  // scores close to the best one.
+  const parent = best?.parent && isElement(best.parent) && tagOf(best.parent) !== 'body' ? best.parent : null;
+  if (best && parent) {
+    const strong = parent.children.filter((c) => c !== best && isElement(c) && (final.get(c) ?? 0) >= Math.max(3, bestScore * 0.25));
+    if (strong.length > 0) return parent;
   }
   return best;
 }
@@ -350,7 +364,7 @@ export function extractBody($: CheerioAPI, options: BodyOptions): Body | null {
     const name = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
     if (!JUNK_NAME.test(name) && !/^(?:div-gpt-ad|google_ads|ad-|ads-)/i.test(el.attribs.id ?? '')) return;
     // A wrapper that holds most of the story is not furniture, whatever its class says.
-    if ($(el).find('p').length >= 3 && visibleText(el).length > containerText / 2) return;
+    if (visibleText(el).length > containerText / 2 && linkDensity($, el) < 0.5) return;
     $(el).remove();
   });
   // Lists and boxes that are nothing but links ("Read next", tag clouds) are navigation.

@@ -54,13 +54,17 @@ export function jsonLdNodes(blocks: readonly unknown[]): JsonObject[] {
 }
 
 /** The node that describes the article: an Article type, preferring one with a headline and body. */
-export function articleNode(nodes: readonly JsonObject[]): JsonObject | null {
+export function articleNode(nodes: readonly JsonObject[], pageUrl: string | null = null): JsonObject | null {
   const articles = nodes.filter((n) => typesOf(n).some((t) => ARTICLE_TYPES.test(t)));
   if (articles.length === 0) {
     // Some portals describe the story as a WebPage with a headline.
     return nodes.find((n) => typesOf(n).includes('WebPage') && typeof n.headline === 'string') ?? null;
   }
-  const score = (n: JsonObject): number => (typeof n.headline === 'string' ? 2 : 0) + (typeof n.articleBody === 'string' ? 1 : 0) + (n.datePublished ? 1 : 0);
+  const norm = (u: string | null): string | null => (u ? u.replace(/[#?].*$/, '').replace(/\/+$/, '').toLowerCase() : null);
+  const page = norm(pageUrl);
+  // A page may describe related stories too: the node about this page's URL wins.
+  const about = (n: JsonObject): boolean => page !== null && [urlOf(n.url), urlOf(n.mainEntityOfPage), urlOf(n['@id'])].some((u) => norm(u) === page);
+  const score = (n: JsonObject): number => (about(n) ? 4 : 0) + (typeof n.headline === 'string' ? 2 : 0) + (typeof n.articleBody === 'string' ? 1 : 0) + (n.datePublished ? 1 : 0);
   return [...articles].sort((a, b) => score(b) - score(a))[0] ?? null;
 }
 

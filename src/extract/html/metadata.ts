@@ -181,7 +181,7 @@ export function extractMetadata($: CheerioAPI, timeZone: string): { meta: HtmlMe
     if (v !== null) blocks.push(v);
   });
   const nodes = jsonLdNodes(blocks);
-  const ld = articleNode(nodes);
+  const ld = articleNode(nodes, clean($('link[rel~="canonical"]').first().attr('href')) ?? meta($, 'og:url'));
 
   const baseHref = clean($('base[href]').first().attr('href'));
   let savedFrom: string | null = null;
@@ -237,8 +237,10 @@ export function extractMetadata($: CheerioAPI, timeZone: string): { meta: HtmlMe
   for (const candidate of [
     ld ? textOf(ld.datePublished) ?? textOf(ld.dateCreated) : null,
     meta($, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'date', 'content_publisheddate', 'og:published_time', 'parsely-pub-date', 'sailthru.date'),
-    clean($('time[datetime]').first().attr('datetime')),
     clean($('[itemprop="datePublished"]').first().attr('content') ?? $('[itemprop="datePublished"]').first().attr('datetime')),
+    // A <time> in the article before one in a sidebar list.
+    clean($('article time[datetime], header time[datetime], [itemprop~="articleBody"] time[datetime]').first().attr('datetime')),
+    clean($('time[datetime]').first().attr('datetime')),
   ]) {
     published = normalizeDate(candidate, timeZone);
     if (published) {
