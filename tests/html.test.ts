@@ -201,6 +201,14 @@ describe('body extraction', () => {
     }
   });
 
+  it('the densest block is never a comment list or a teaser list, however long', () => {
+    const comments = Array.from({ length: 30 }, (_, i) => `<div class="c"><p>Komentar ${i}: saya setuju, harga memang naik, tapi pemerintah harus bertindak cepat dan tegas.</p></div>`).join('');
+    const teasers = Array.from({ length: 300 }, (_, i) => `<div class="item"><a href="/a/${i}">Judul berita nomor ${i} yang cukup panjang sekali</a><span>12/03/2024</span></div>`).join('');
+    const p = extractPage(page('', `<div class="isi">${storyHtml}</div><div id="comments">${comments}</div><div class="list">${teasers}</div>`), { timeZone: TZ });
+    expect(p.container).toBe('densest');
+    expect(p.article.lines).toEqual(STORY);
+  });
+
   it('the densest block takes a story split over sibling blocks', () => {
     const more = ['Paragraf keempat dari halaman kedua berita, dengan kalimat yang sama panjangnya, penuh koma, angka, dan nama.', 'Paragraf kelima, penutup halaman kedua, juga berisi keterangan saksi, polisi, dan warga sekitar.'];
     const p = extractPage(page('', `<div class="wrap"><div class="hal-1">${storyHtml}</div><div class="ads-box">Iklan</div><div class="hal-2">${more.map((m) => `<p>${m}</p>`).join('')}</div></div><div class="kanan"><a href="/x">x</a></div>`), { timeZone: TZ });

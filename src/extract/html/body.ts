@@ -101,14 +101,49 @@ export function visibleText(node: AnyNode): string {
   return parts.join('').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-function linkDensity($: CheerioAPI, el: Element): number {
+/** Length of the text inside links below `n`. */
+function linkTextLength(n: AnyNode): number {
+  if (!isElement(n)) return 0;
+  if (tagOf(n) === 'a') return visibleText(n).length;
+  let sum = 0;
+  for (const c of n.children) sum += linkTextLength(c);
+  return sum;
+}
+
+function linkDensity(_$: CheerioAPI, el: Element): number {
   const total = visibleText(el).length;
   if (total === 0) return 0;
-  let links = 0;
-  $(el).find('a').each((_, a) => {
-    links += visibleText(a).length;
-  });
-  return Math.min(1, links / total);
+  return Math.min(1, linkTextLength(el) / total);
+}
+
+/** True when `el` holds an element of one of `tags` (a plain walk: cheerio's find() is slow on big pages). */
+function hasDescendant(el: Element, tags: ReadonlySet<string>): boolean {
+  for (const c of el.children) {
+    if (!isElement(c)) continue;
+    if (tags.has(tagOf(c)) || hasDescendant(c, tags)) return true;
+  }
+  return false;
+}
+
+function countDescendants(el: Element, tag: string): number {
+  let n = 0;
+  for (const c of el.children) if (isElement(c)) n += (tagOf(c) === tag ? 1 : 0) + countDescendants(c, tag);
+  return n;
+}
+
+/** Remove comment nodes (cheerio's contents() is quadratic on a big page). */
+function removeComments(node: AnyNode): void {
+  const kids = (node as { children?: AnyNode[] }).children;
+  if (!kids) return;
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const c = kids[i]!;
+    if (c.type === 'comment') {
+      kids.splice(i, 1);
+      if (c.prev) c.prev.next = c.next;
+      if (c.next) c.next.prev = c.prev;
+      c.parent = null;
+    } else removeComments(c);
+  }
 }
 
 /** Text outside links, the measure of "real" text in a candidate container. */
@@ -127,25 +162,33 @@ function hasBlockDescendant(el: Element, ignore: ReadonlySet<string> = new Set()
 }
 
 /** The densest text block: paragraphs score their parent (and half their grandparent), links count against. */
+/** True when `el` or an ancestor is named as furniture (comments, related lists, sidebars). */
+function insideFurniture(el: Element): boolean {
+  for (let n: Element | null = el; n && n.name !== 'body'; n = n.parent && isElement(n.parent) ? n.parent : null) {
+    if (JUNK_NAME.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`)) return true;
+  }
+  return false;
+}
+
 function densestBlock($: CheerioAPI): Element | null {
   const scores = new Map<Element, number>();
   const add = (el: Element | null, s: number): void => {
-    if (el && el.type === 'tag') scores.set(el, (scores.get(el) ?? 0) + s);
+    if (el && el.type === 'tag' && el.name !== 'body' && el.name !== 'html') scores.set(el, (scores.get(el) ?? 0) + s);
   };
   $('body p, body pre, body td, body div, body section').each((_, el) => {
     const tag = tagOf(el);
-    let text: string;
-    if (tag === 'div' || tag === 'section' || tag === 'td') {
-      // Only the loose text of a wrapper counts here; its paragraphs count on their own.
-      text = el.children.filter((c) => !isElement(c) || !BLOCK.has(tagOf(c))).map((c) => visibleText(c)).join(' ').trim();
-    } else text = visibleText(el);
-    if (text.length < 25) return;
+    const wrapper = tag === 'div' || tag === 'section' || tag === 'td';
+    // Only the loose text of a wrapper counts here; its paragraphs count on their own.
+    const own = wrapper ? el.children.filter((c) => !isElement(c) || !BLOCK.has(tagOf(c))) : [el];
+    const text = own.map((c) => visibleText(c)).join(' ').trim();
+    if (text.length < 25 || insideFurniture(el)) return;
+    // A teaser or a menu is mostly link text: it is not prose, however long the list.
+    const links = own.reduce((sum, c) => sum + linkTextLength(c), 0);
+    if (links / text.length > 0.5) return;
     const s = 1 + text.split(/[,،]/).length - 1 + Math.min(Math.floor(text.length / 100), 3);
-    const parent = el.parent && isElement(el.parent) ? el.parent : null;
-    if (tag === 'div' || tag === 'section' || tag === 'td') add(el, s);
-    else add(parent, s);
-    const grand = parent?.parent && isElement(parent.parent) ? parent.parent : null;
-    add(grand, s / 2);
+    const holder = wrapper ? el : el.parent && isElement(el.parent) ? el.parent : null;
+    add(holder, s);
+    add(holder?.parent && isElement(holder.parent) ? holder.parent : null, s / 2);
   });
   let best: Element | null = null;
   let bestScore = 0;
@@ -308,13 +351,15 @@ function splitDoubleBreaks($: CheerioAPI, root: Cheerio<Element>): void {
   });
 }
 
+const MEDIA = new Set(['img', 'picture', 'hr', 'table']);
+
 /** Remove elements left without text or images, innermost first. */
 export function pruneEmpty($: CheerioAPI, root: Cheerio<Element>): void {
   const all = root.find('*').toArray().reverse();
   for (const el of all) {
     if (!PRUNABLE.has(tagOf(el))) continue;
     if (visibleText(el) !== '') continue;
-    if ($(el).find('img, picture, hr, table').length > 0) continue;
+    if (hasDescendant(el, MEDIA)) continue;
     $(el).remove();
   }
 }
@@ -351,7 +396,7 @@ export function extractBody($: CheerioAPI, options: BodyOptions): Body | null {
   for (const sel of options.removeSelectors) safeSelect($, sel)?.remove();
   $(ALWAYS_JUNK).remove();
   $(HIDDEN).remove();
-  $('*').contents().filter((_, n) => n.type === 'comment').remove();
+  removeComments($.root()[0]!);
 
   const found = findContainer($, options.contentSelectors, options.minProse);
   if (!found) return null;
@@ -369,8 +414,8 @@ export function extractBody($: CheerioAPI, options: BodyOptions): Body | null {
   });
   // Lists and boxes that are nothing but links ("Read next", tag clouds) are navigation.
   root.find('ul, ol, div, section, table').each((_, el) => {
-    if (el === found.el || $(el).find('a').length < 2) return;
-    if (linkDensity($, el) >= 0.8 && $(el).find('p').length < 3) $(el).remove();
+    if (el === found.el || countDescendants(el, 'a') < 2) return;
+    if (linkDensity($, el) >= 0.8 && countDescendants(el, 'p') < 3) $(el).remove();
   });
   if (options.title) {
     const t = norm(options.title);
