@@ -171,6 +171,18 @@ describe('metadata fallbacks', () => {
     expect(mediaTypeOf('catatan', Buffer.from('<b>bukan</b> halaman'))).toBe('text/plain');
   });
 
+  it('keeps metadata plain text: entities in JSON-LD decoded, markup in a title dropped', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'Harga &amp; Pasar <script>alert(1)</script>', author: { name: '<b>Ani</b> &quot;A&quot;' }, keywords: ['<i>satu</i>'], articleBody: 'Baris pertama cerita yang panjang sekali untuk dibaca.\n<script>alert(2)</script>Baris kedua cerita, juga panjang, dengan <a href="javascript:alert(3)">tautan</a>.' };
+    const p = extractPage(page(`<script type="application/ld+json">${JSON.stringify(ld).replace(/</g, '\\u003c')}</script><meta property="og:description" content="Ringkas &lt;img src=x onerror=alert(4)&gt;">`, '<div id="app"></div>'), { timeZone: TZ });
+    expect(p.meta.title).toBe('Harga & Pasar alert(1)');
+    expect(p.meta.authors).toEqual(['Ani "A"']);
+    expect(p.meta.tags).toEqual(['satu']);
+    expect(p.meta.description).toBe('Ringkas');
+    expect(p.container).toBe('json-ld');
+    expect(p.article.lines).toEqual(['Baris pertama cerita yang panjang sekali untuk dibaca.', 'Baris kedua cerita, juga panjang, dengan tautan.']);
+    expect(dangerousMarkup(p.article.contentHtml!)).toEqual([]);
+  });
+
   it('reads the language from <html lang>, else og:locale', () => {
     const lang = extractPage(Buffer.from(`<html lang="en"><head><meta property="og:locale" content="id_ID"></head><body><article>${storyHtml}</article></body></html>`), { timeZone: TZ });
     expect(lang.meta.language).toBe('en');

@@ -4,6 +4,7 @@
  * only when an input is HTML (cheerio alone costs ~130 ms to import).
  */
 import { load } from 'cheerio';
+import { decodeHTML } from 'entities/decode';
 import type { ExtractedArticle } from '../../domain/types.js';
 import { splitLines } from '../../clean/normalize.js';
 import { decodeHtml } from './charset.js';
@@ -45,8 +46,11 @@ function escapeText(s: string): string {
 
 /** JSON-LD `articleBody` as HTML: taken as HTML when it has tags, else one paragraph per line. */
 function articleBodyHtml(body: string): string {
-  if (/<\/?(?:p|br|div|h[1-6]|ul|ol|li|blockquote)\b/i.test(body)) return body;
-  return splitLines(body)
+  if (/<\/?(?:p|br|div|h[1-6]|ul|ol|li|blockquote|table)\b/i.test(body)) return body;
+  // Markup without blocks (a stray <script>, inline links) is still markup: parse it, keeping
+  // the text's line breaks as paragraph breaks.
+  if (/<\/?[a-z][a-z0-9]*\b[^<>]*>/i.test(body)) return splitLines(body).map((l) => `<p>${l}</p>`).join('');
+  return splitLines(decodeHTML(body))
     .map((l) => `<p>${escapeText(l)}</p>`)
     .join('');
 }

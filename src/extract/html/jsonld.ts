@@ -2,6 +2,7 @@
  * JSON-LD blocks of a page -> the article node. A block may be one object, an array, or a
  * `@graph`; a block that is not valid JSON is skipped (portals ship broken ones). Pure.
  */
+import { decodeHTML } from 'entities/decode';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -70,7 +71,8 @@ export function articleNode(nodes: readonly JsonObject[], pageUrl: string | null
 
 /** A text value: a string, or the `name`/`@value`/`text` of an object; first of an array. */
 export function textOf(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim() || null;
+  // Templates often HTML-escape inside JSON ("Harga &amp; Pasar").
+  if (typeof v === 'string') return decodeHTML(v).trim() || null;
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) {
     for (const x of v) {
@@ -86,7 +88,7 @@ export function textOf(v: unknown): string | null {
 /** Every name in a value that may be a string, an object with `name`, or a list of either. */
 export function namesOf(v: unknown): string[] {
   if (Array.isArray(v)) return v.flatMap(namesOf);
-  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (typeof v === 'string') return decodeHTML(v).trim() ? [decodeHTML(v).trim()] : [];
   if (isObject(v)) {
     const n = textOf(v.name);
     return n ? [n] : [];

@@ -27,8 +27,11 @@ export interface HtmlMetadata {
   readonly articleBody: string | null;
 }
 
+/** Metadata is plain text: a tag written into a title or a JSON-LD string is dropped, never kept as markup. */
+const TAG = /<\/?[a-z!][^<>]*>/gi;
+
 const clean = (s: string | null | undefined): string | null => {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  const t = (s ?? '').replace(TAG, ' ').replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 };
 
@@ -117,7 +120,7 @@ function splitTags(values: readonly (string | null)[]): string[] {
   for (const v of values) {
     if (!v) continue;
     for (const t of v.split(',')) {
-      const tag = t.replace(/\s+/g, ' ').trim();
+      const tag = clean(t) ?? '';
       if (tag && !seen.has(tag.toLowerCase())) {
         seen.add(tag.toLowerCase());
         out.push(tag);
@@ -140,7 +143,7 @@ function cleanAuthors(names: readonly string[], siteName: string | null, host: s
   const out: string[] = [];
   for (const named of names) {
     // "Angling Adhitya Purbaya - detikJateng": the desk name is not part of the author.
-    const raw = stripSiteSuffix(named, siteName, host);
+    const raw = stripSiteSuffix(clean(named) ?? '', siteName, host);
     for (const part of raw.split(/\s*(?:,|;|\s&\s|\sdan\s|\sand\s)\s*/)) {
       const n = part.replace(/^(?:by|oleh|penulis|reporter|editor|pewarta)\s*:?\s+/i, '').replace(/\s+/g, ' ').trim();
       if (n.length < 2 || n.length > 80 || NOT_A_NAME.test(n)) continue;
