@@ -69,6 +69,53 @@ export const htmlFurniture: RulePack = {
       },
     },
     {
+      id: 'html.promo.google-news',
+      reason: 'Call to follow the portal on Google News, in any wording',
+      kind: 'line',
+      pattern: String.raw`^(?:ikuti|follow|simak|cek|baca|dapatkan|pantau)\b.{0,80}\bdi\s+google\s+news\b[^.!?]{0,40}[.!]?$`,
+      examples: {
+        drop: ['Ikuti berita terkini dari Tribunnews di Google News', 'Follow Berita Okezone di Google News', 'Simak update artikel pilihan lainnya dari kami di Google News.'],
+        keep: ['Google News kini menampilkan berita lokal lebih banyak.', 'Ikuti aturan baru di Google News, kata dia, karena media wajib mendaftar. Ia lalu menutup rapat.'],
+      },
+    },
+    {
+      id: 'html.promo.telegram',
+      reason: 'Call to join the portal\'s Telegram group or channel',
+      kind: 'line',
+      pattern: String.raw`^(?:dapatkan|ikuti|gabung|bergabung|join)\b.{0,200}\b(?:grup|group|channel|kanal|saluran)\s+telegram\b`,
+      examples: {
+        drop: ['Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari bergabung di Grup Telegram "Kompas.com News Update", caranya klik link https://t.me/kompascomupdate, kemudian join.'],
+        keep: ['Polisi menyebut pelaku bergabung di grup Telegram sejak 2021.'],
+      },
+    },
+    {
+      id: 'html.video.call',
+      reason: 'A "Simak video ..." / "Saksikan video pilihan ..." line that introduces an embed',
+      kind: 'line',
+      pattern: String.raw`^(?:simak|saksikan|tonton)\s+(?:juga\s+)?(?:video|live)\b(?:\s*(?:pilihan\s+)?(?:di\s+bawah\s+ini|berikut(?:\s+ini)?)\s*[.:!]?|\s*[:"“'‘].{0,160})$`,
+      examples: {
+        drop: ['Simak Video "Banjir Rendam Semarang"', 'Saksikan Video Pilihan di Bawah Ini', 'Simak juga video: Detik-detik Tanggul Jebol', 'Tonton video berikut ini:'],
+        keep: ['Simak video itu beredar luas sejak Senin, kata polisi.', 'Saksikan video rekaman CCTV yang kini jadi barang bukti di persidangan, ujar jaksa.'],
+      },
+    },
+    {
+      id: 'html.credit.label',
+      reason: 'A credit line: "Pewarta: X", "Editor: Y", "Copyright © ANTARA 2024"',
+      kind: 'line',
+      pattern: String.raw`^(?:(?:pewarta|editor|penulis|reporter|penyunting|redaktur|kontributor|fotografer|writer|reporting\s+by)\s*:\s*[^:.!?]{2,80}|copyright\s*(?:©|\(c\))?\s*\S.{0,60}|©\s*(?:\d{4}|copyright).{0,60})$`,
+      examples: {
+        drop: ['Pewarta: Sinta Ambarwati', 'Editor: Budi Suyanto', 'COPYRIGHT © ANTARA 2024', '© 2024 Kompas.com'],
+        keep: ['Editor: "Kami tidak tahu." Begitu kata redaksi saat dihubungi. Ia menolak berkomentar lebih jauh.', 'Copyright atas lagu itu dipegang label rekaman, kata pengacaranya kepada wartawan di Jakarta.'],
+      },
+    },
+    {
+      id: 'html.ads.fewer-ads',
+      reason: 'The portal\'s "read with fewer ads" subscription prompt',
+      kind: 'line',
+      pattern: String.raw`^baca\s+berita\s+dengan\s+sedikit\s+iklan\b.{0,60}$`,
+      examples: { drop: ['Baca berita dengan sedikit iklan, klik di sini'], keep: ['Baca berita ini dengan cermat sebelum membagikannya, kata Kominfo.'] },
+    },
+    {
       id: 'html.footer.telah-tayang',
       reason: 'Syndication footer "Artikel ini telah tayang di X dengan judul ..."',
       kind: 'line',
