@@ -226,19 +226,18 @@ const MIN_PROSE = 140;
 
 /** Find the element that holds the story. */
 export function findContainer($: CheerioAPI, contentSelectors: readonly string[], minProse = MIN_PROSE): { el: Element; source: ContainerSource } | null {
-  const MIN = minProse;
   for (const sel of contentSelectors) {
-    const found = safeSelect($, sel)?.toArray().find((el) => proseLength($, el) >= MIN);
+    const found = safeSelect($, sel)?.toArray().find((el) => proseLength($, el) >= minProse);
     if (found) return { el: found, source: 'site-selector' };
   }
   const byProse = (els: Element[]): Element | null =>
-    els.filter((el) => proseLength($, el) >= MIN).sort((a, b) => proseLength($, b) - proseLength($, a))[0] ?? null;
+    els.filter((el) => proseLength($, el) >= minProse).sort((a, b) => proseLength($, b) - proseLength($, a))[0] ?? null;
   const itemprop = byProse($('[itemprop~="articleBody"]').toArray());
   if (itemprop) return { el: itemprop, source: 'itemprop' };
   const article = byProse($('article').toArray());
   if (article) return { el: article, source: 'article' };
   const dense = densestBlock($);
-  if (dense && proseLength($, dense) >= MIN / 2) return { el: dense, source: 'densest' };
+  if (dense && proseLength($, dense) >= minProse / 2) return { el: dense, source: 'densest' };
   return null;
 }
 
