@@ -237,6 +237,16 @@ describe('body extraction', () => {
     expect(html).toContain('href="https://portal.example/lain"');
   });
 
+  it('takes the real image out of a <noscript> beside a placeholder, and reads <amp-img>', () => {
+    const p = extractPage(page('<link rel="canonical" href="https://portal.example/a">', `<article>${storyHtml}<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="x"><noscript><img src="/foto/asli.jpg" alt="Foto asli" onerror="alert(1)"></noscript><figcaption>Keterangan foto</figcaption></figure><p><img data-src="/foto/pasar.jpg"><noscript><img src="/foto/pasar.jpg"></noscript></p><amp-img src="/foto/amp.jpg" alt="amp" width="600" height="400"></amp-img></article>`), { timeZone: TZ });
+    const html = p.article.contentHtml!;
+    expect(html).toContain('<img src="https://portal.example/foto/asli.jpg" alt="Foto asli" />');
+    expect(html.match(/foto\/pasar\.jpg/g)).toHaveLength(1);
+    expect(html).toContain('src="https://portal.example/foto/amp.jpg"');
+    expect(html).not.toContain('data:image/gif');
+    expect(dangerousMarkup(html)).toEqual([]);
+  });
+
   it('drops ads, related boxes, share widgets, hidden elements, forms and asides', () => {
     const p = extractPage(page('', `<article>${STORY.map((s, i) => `<p>${s}</p><div class="ads-slot">Iklan ${i}</div>`).join('')}<div class="related-posts"><p>Berita terkait yang panjang sekali</p></div><div class="share-buttons">Bagikan ke teman</div><p hidden>Tersembunyi</p><p style="display: none">Tersembunyi juga</p><aside>Samping</aside><form><p>Isi formulir</p></form></article>`), { timeZone: TZ });
     expect(p.article.lines).toEqual(STORY);

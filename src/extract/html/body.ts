@@ -3,7 +3,7 @@
  * is kept (absolute URLs, lazy images, text in paragraphs) and mark each block that becomes a
  * line for the cleaner. Pure: works on the cheerio document it is given.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio';
+import { load, type Cheerio, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 
 /** Attribute that ties a block in the content HTML to its line (0-based index into `lines`). */
@@ -264,7 +264,8 @@ function absolutizeSrcset(srcset: string, base: string | null): string {
     .join(', ');
 }
 
-const PLACEHOLDER = /^data:|(?:^|[/_.-])(?:blank|placeholder|lazy|loading|spacer|pixel|transparent|grey|gray)(?:[/_.-]|$)/i;
+/** A stand-in image a lazy loader swaps out: a data: URL or a file named like blank.gif, placeholder.png. */
+const PLACEHOLDER = /^data:|(?:^|\/)(?:blank|placeholder|lazy|lazyload|loading|loader|spacer|pixel|transparent|grey|gray|1x1|empty)(?:[-_.](?:placeholder|image|img|bg|\d+x\d+|\d+))*\.(?:gif|png|jpe?g|svg|webp)(?:[?#].*)?$/i;
 
 function fixMedia($: CheerioAPI, root: Cheerio<Element>, base: string | null): void {
   root.find('img, source').each((_, el) => {
@@ -371,6 +372,31 @@ function trimEdges(el: Element): void {
   if (last?.type === 'text') (last as unknown as { data: string }).data = (last as unknown as { data: string }).data.replace(/\s+$/, '');
 }
 
+/**
+ * Lazy-loading themes put the real `<img>` in a `<noscript>` beside a placeholder. The
+ * noscript's content is text to the parser: read the images out of it, and let them replace a
+ * placeholder image just before it (one with no real source and no lazy one).
+ */
+function revealNoscriptImages($: CheerioAPI): void {
+  $('noscript').each((_, ns) => {
+    const inner = $(ns).text();
+    if (!/<img\b/i.test(inner)) return;
+    const imgs = load(inner, null, false)('img').toArray().filter((i) => i.attribs.src);
+    if (imgs.length === 0) return;
+    let prev = ns.prev;
+    while (prev && prev.type === 'text' && (prev as unknown as { data: string }).data.trim() === '') prev = prev.prev;
+    if (prev && isElement(prev) && tagOf(prev) === 'img') {
+      const a = prev.attribs;
+      const lazy = [...LAZY_SRC, ...LAZY_SRCSET].some((k) => a[k]);
+      if (lazy) return; // the lazy attributes already name the image
+      if (!a.src || PLACEHOLDER.test(a.src.trim())) $(prev).remove();
+      else return;
+    }
+    const html = imgs.map((i) => `<img ${Object.entries(i.attribs).map(([k, v]) => `${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join(' ')}>`).join('');
+    $(ns).replaceWith(html);
+  });
+}
+
 export interface BodyOptions {
   readonly baseUrl: string | null;
   readonly title: string | null;
@@ -393,6 +419,10 @@ const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
 /** Cut the article body out of `$` (modified in place). Null when the page has no body text. */
 export function extractBody($: CheerioAPI, options: BodyOptions): Body | null {
   for (const sel of options.removeSelectors) safeSelect($, sel)?.remove();
+  revealNoscriptImages($);
+  $('amp-img').each((_, el) => {
+    el.name = 'img';
+  });
   $(ALWAYS_JUNK).remove();
   $(HIDDEN).remove();
   removeComments($.root()[0]!);
