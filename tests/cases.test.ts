@@ -25,7 +25,7 @@ async function run(dir: string): Promise<{ kept: string[]; dropped: { text: stri
   const file = ['input.md', 'input.txt'].find((f) => existsSync(path.join(dir, f)));
   if (!file) throw new Error(`${dir} has no input.txt or input.md`);
   const bytes = await readFile(path.join(dir, file));
-  const extracted = await readInput({ name: file, bytes, mediaType: mediaTypeOf(file, bytes), mtimeMs: null });
+  const extracted = await readInput({ name: file, bytes, mediaType: mediaTypeOf(file, bytes), mtimeMs: null }, { timeZone: 'Asia/Jakarta', packs: cleaner.packs });
   const result = cleaner.clean(extracted.lines, { url: extracted.url, source: extracted.source });
   return { kept: [...result.paragraphs], dropped: result.dropped.map((d) => ({ text: d.text, rule: d.rule })) };
 }

@@ -25,13 +25,14 @@ describe('built-in rules together', () => {
   const everything = createCleaner({ packs: BUILTIN_PACKS.map((p) => ({ ...p, sites: [] })) });
   const ctx = { url: null, source: null };
 
-  it('every pack has rules, a description, and site packs name their sites', () => {
+  it('every pack has rules or page selectors, a description, and site packs name their sites', () => {
     for (const pack of BUILTIN_PACKS) {
-      expect(pack.rules.length, pack.id).toBeGreaterThan(0);
+      const selectors = (pack.contentSelectors?.length ?? 0) + (pack.removeSelectors?.length ?? 0);
+      expect(pack.rules.length + selectors, pack.id).toBeGreaterThan(0);
       expect(pack.description.trim(), pack.id).not.toBe('');
     }
     const generic = BUILTIN_PACKS.filter((p) => p.sites.length === 0).map((p) => p.id);
-    expect(generic).toEqual(['id-generic', 'en-generic', 'common']);
+    expect(generic).toEqual(['id-generic', 'en-generic', 'common', 'html-furniture']);
   });
 
   for (const { rule } of allRules) {

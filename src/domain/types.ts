@@ -47,6 +47,8 @@ export interface RulePack {
   readonly rules: readonly RuleSpec[];
   /** CSS selectors removed from an HTML page of this site before extraction. */
   readonly removeSelectors?: readonly string[];
+  /** CSS selectors of the article body container on this site's pages, tried in order. */
+  readonly contentSelectors?: readonly string[];
 }
 
 export interface DroppedLine {
@@ -82,6 +84,11 @@ export interface ExtractedArticle {
   readonly lines: readonly string[];
   /** Sanitized content HTML when the input was HTML; null for text. */
   readonly contentHtml: string | null;
+  /**
+   * HTML inputs: the sanitized content HTML without the blocks of the given lines (1-based, as
+   * in DroppedLine.line), so a line the cleaner drops leaves the content HTML too.
+   */
+  readonly contentHtmlWithout?: (droppedLines: ReadonlySet<number>) => string;
 }
 
 /** One stored version of the raw input. */

@@ -100,7 +100,7 @@ export function prepare(input: RawInput, extracted: ExtractedArticle, cleaner: C
       image: extracted.image,
       summary: extracted.description?.trim() || summaryOf(result.paragraphs),
       paragraphs: result.paragraphs,
-      contentHtml: extracted.contentHtml,
+      contentHtml: extracted.contentHtmlWithout ? extracted.contentHtmlWithout(new Set(result.dropped.map((d) => d.line))) : extracted.contentHtml,
       dropped: result.dropped,
     },
   };

@@ -1,5 +1,6 @@
 /** Raw bytes -> extracted article, choosing the extractor by media type. */
-import type { ExtractedArticle } from '../domain/types.js';
+import type { ExtractedArticle, RulePack } from '../domain/types.js';
+import { packApplies } from '../clean/index.js';
 import { InputError } from '../domain/errors.js';
 import { decodeText, extractText, readFrontMatter, splitFrontMatter, TextDecodeError } from '../extract/text.js';
 import type { RawInput } from './prepare.js';
@@ -9,16 +10,52 @@ export function mediaTypeOf(name: string, bytes: Uint8Array): RawInput['mediaTyp
   const lower = name.toLowerCase();
   if (/\.(?:html?|xhtml)$/.test(lower)) return 'text/html';
   if (/\.(?:md|markdown)$/.test(lower)) return 'text/markdown';
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'text/html';
+  // Browsers' "Save page as" starts the file with a `<!-- saved from url=... -->` comment.
+  const head = Buffer.from(bytes.subarray(0, 1024))
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .replace(/^\s*(?:<!--[\s\S]*?-->\s*)+/, '')
+    .trimStart()
+    .toLowerCase();
+  if (/^<(?:!doctype html|html|head)\b/.test(head)) return 'text/html';
   return 'text/plain';
 }
 
-/** Read an input into article fields; InputError names the file and says what to do. */
-export async function readInput(input: RawInput): Promise<ExtractedArticle> {
-  if (input.mediaType === 'text/html') {
-    throw new InputError(input.name, 'HTML pages are not supported yet: save the article as text or Markdown');
+export interface ReadOptions {
+  /** IANA zone of dates written without one. */
+  readonly timeZone: string;
+  /** Rule packs whose `removeSelectors` / `contentSelectors` apply to HTML pages of their sites. */
+  readonly packs?: readonly RulePack[];
+  /** Pick site packs by this URL / source instead of the page's own (`kliping clean --url`). */
+  readonly url?: string | null;
+  readonly source?: string | null;
+}
+
+/** Read a saved HTML page. cheerio and sanitize-html load here, on the first HTML input only. */
+async function readHtml(input: RawInput, options: ReadOptions): Promise<ExtractedArticle> {
+  if (input.bytes.length === 0) throw new InputError(input.name, 'the file is empty: put an article in it or remove it');
+  const { extractHtml } = await import('../extract/html/index.js');
+  const packs = options.packs ?? [];
+  const article = extractHtml(input.bytes, {
+    timeZone: options.timeZone,
+    selectorsFor: (page) => {
+      const ctx = { url: options.url ?? page.url, source: options.source ?? page.source };
+      const applying = packs.filter((p) => packApplies(p, ctx));
+      return {
+        remove: applying.flatMap((p) => p.removeSelectors ?? []),
+        content: applying.flatMap((p) => p.contentSelectors ?? []),
+      };
+    },
+  });
+  if (article.lines.length === 0) {
+    throw new InputError(input.name, 'no article text found in the HTML page (no paragraphs, no JSON-LD articleBody): check it is the saved article page, not an index or a script-only shell');
   }
+  return article;
+}
+
+/** Read an input into article fields; InputError names the file and says what to do. */
+export async function readInput(input: RawInput, options: ReadOptions): Promise<ExtractedArticle> {
+  if (input.mediaType === 'text/html') return readHtml(input, options);
   let text: string;
   try {
     text = decodeText(input.bytes);

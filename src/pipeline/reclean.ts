@@ -164,17 +164,19 @@ async function recleanRecord(
     );
   }
   const input: RawInput = { name: record.raw.original, bytes, mediaType: record.raw.mediaType as RawInput['mediaType'], mtimeMs: null };
-  const extracted = await readInput(input);
+  const extracted = await readInput(input, { timeZone: deps.config.timeZone, packs: cleaner.packs });
   const { draft } = prepare(input, extracted, cleaner, { timeZone: deps.config.timeZone, language: deps.config.site.language, nowMs: deps.now() });
   const next: ArticleRecord = {
     ...record,
     paragraphs: draft.paragraphs,
     dropped: draft.dropped,
     summary: draft.summary,
+    // An HTML page's content HTML loses the blocks of newly dropped lines too.
+    contentHtml: draft.contentHtml,
     ...(record.titleSource === 'lede' ? { title: draft.title } : {}),
   };
   const same =
-    JSON.stringify([record.paragraphs, record.dropped, record.summary, record.title]) ===
-    JSON.stringify([next.paragraphs, next.dropped, next.summary, next.title]);
+    JSON.stringify([record.paragraphs, record.dropped, record.summary, record.title, record.contentHtml]) ===
+    JSON.stringify([next.paragraphs, next.dropped, next.summary, next.title, next.contentHtml]);
   return same ? null : next;
 }

@@ -97,7 +97,7 @@ async function ingestOne(
   const { readInput, prepare, archiveArticle } = await ingestModules();
   let draft;
   try {
-    const extracted = await readInput(input);
+    const extracted = await readInput(input, { timeZone: config.timeZone, packs: cleaner.packs });
     ({ draft } = prepare(input, extracted, cleaner, { timeZone: config.timeZone, language: config.site.language, nowMs }));
   } catch (e) {
     // Reading and cleaning touch nothing on disk: an unexpected error there is a bug triggered

@@ -13,6 +13,7 @@ import { okezone } from './okezone.js';
 import { republika } from './republika.js';
 import { tempo } from './tempo.js';
 import { tribun } from './tribun.js';
+import { htmlFurniture, htmlSites } from './html-furniture.js';
 
 /**
  * Every built-in pack, in the order their rules are tried. Site packs (applied when the
@@ -31,7 +32,10 @@ export const BUILTIN_PACKS: readonly RulePack[] = [
   okezone,
   jpnn,
   republika,
+  // Site packs of HTML pages: their content and furniture selectors, and a few text rules.
+  ...htmlSites,
   idGeneric,
   enGeneric,
   common,
+  htmlFurniture,
 ];

@@ -23,10 +23,14 @@ export const cleanCommand: Command = {
       }
     }
     const name = file === '-' ? '(stdin)' : file;
-    const extracted = await readInput({ name, bytes, mediaType: mediaTypeOf(name, bytes), mtimeMs: null });
+    const cleaner = cleanerFor(config);
+    const extracted = await readInput(
+      { name, bytes, mediaType: mediaTypeOf(name, bytes), mtimeMs: null },
+      { timeZone: config.timeZone, packs: cleaner.packs, url: ctx.values.url as string | undefined, source: ctx.values.source as string | undefined },
+    );
     const ctxUrl = (ctx.values.url as string | undefined) ?? extracted.url;
     const ctxSource = (ctx.values.source as string | undefined) ?? extracted.source;
-    const result = cleanerFor(config).clean(extracted.lines, { url: ctxUrl, source: ctxSource });
+    const result = cleaner.clean(extracted.lines, { url: ctxUrl, source: ctxSource });
     for (const p of result.paragraphs) ctx.io.stdout.write(`${p}\n`);
     if (ctx.values.explain) {
       for (const d of result.dropped) ctx.io.stderr.write(`dropped line ${d.line} [${d.rule}]: ${d.text}\n`);
