@@ -60,7 +60,9 @@ export function summaryLine(report: JobReport, what: string): string {
   const archived = report.published.length - main.length;
   const feeds = main.length > 0 ? `${main.join(', ')} written` : 'feeds unchanged';
   const archiveNote = archived > 0 ? `, ${archived} archive file${archived === 1 ? '' : 's'} written` : '';
-  return `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feeds} (${report.feedItems} feed item${report.feedItems === 1 ? '' : 's'})${archiveNote} in ${report.durationMs} ms`;
+  const pages = report.pagesWritten ?? 0;
+  const pagesNote = pages > 0 ? `, ${pages} page${pages === 1 ? '' : 's'} written` : '';
+  return `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feeds} (${report.feedItems} feed item${report.feedItems === 1 ? '' : 's'})${archiveNote}${pagesNote} in ${report.durationMs} ms`;
 }
 
 /** A line per input and per skipped file (`--verbose`). */
