@@ -41,6 +41,20 @@ export function contentTypeOf(name: string): string {
 }
 
 /**
+ * The media type to send for `name` to a client that accepts `accept`. Chromium shows a document
+ * sent as application/rss+xml or application/atom+xml as plain text, without applying its
+ * stylesheet; so a browser navigation (its Accept header names text/html) gets RSS and Atom as
+ * application/xml, which browsers render through the XSL. Feed readers do not ask for text/html
+ * and get the registered types. Same bytes either way; responses say `Vary: Accept`.
+ */
+export function negotiatedType(name: string, accept: string | undefined): { type: string; negotiated: boolean; varies: boolean } {
+  const type = contentTypeOf(name);
+  const varies = type.startsWith('application/rss+xml') || type.startsWith('application/atom+xml');
+  if (varies && accept !== undefined && /(?:^|,)\s*text\/html\s*(?:[;,]|$)/i.test(accept)) return { type: 'application/xml; charset=utf-8', negotiated: true, varies };
+  return { type, negotiated: false, varies };
+}
+
+/**
  * The folder and the relative segments a request path names, or null when it is not allowed.
  * Pure: the file system is checked afterwards (symlinks).
  */
@@ -119,14 +133,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, roots: ServeRoo
     send(res, 404, 'Not found.\n');
     return;
   }
-  const etag = etagOf(st.size, st.mtimeMs);
-  const headers = {
-    'content-type': contentTypeOf(target.segments.join('/')),
+  const { type, negotiated, varies } = negotiatedType(target.segments.join('/'), req.headers.accept);
+  // One strong validator per representation: the browser's application/xml copy gets its own.
+  const etag = negotiated ? etagOf(st.size, st.mtimeMs).replace(/"$/, '-xml"') : etagOf(st.size, st.mtimeMs);
+  const headers: Record<string, string> = {
+    'content-type': type,
     etag,
     'last-modified': new Date(st.mtimeMs).toUTCString(),
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
   };
+  if (varies) headers.vary = 'Accept';
   if (notModified(req, etag, st.mtimeMs)) {
     res.writeHead(304, headers);
     res.end();
