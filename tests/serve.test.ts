@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempWorkspace } from './support/cli.js';
+import { runCli, tempWorkspace } from './support/cli.js';
 import { SAMPLE } from './support/paths.js';
 import { kliping, start, type Running } from './support/spawn.js';
 
@@ -147,6 +147,15 @@ describe('kliping serve', () => {
       expect(r.body, p).not.toContain('outside the output folders');
       expect(r.body, p).not.toContain('root:');
     }
+  });
+
+  it('refuses a port that is not a number, and a port in use, with exit code 2 and what to do', async () => {
+    const bad = await runCli(['serve', '--port', '80a'], { cwd: ws.dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--port must be a whole number from 0 to 65535 (got "80a")');
+    const taken = kliping(['serve', '--port', new URL(base).port], ws.dir);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toMatch(/Port \d+ on 127\.0\.0\.1 is in use: pick another with --port N/);
   });
 
   it('stops on SIGTERM with exit code 0', async () => {
