@@ -56,16 +56,17 @@ export function reportExitCode(report: JobReport): number {
 
 /** The one-line summary of a tick: counts, feeds, duration. */
 export function summaryLine(report: JobReport, what: string): string {
-  return `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feedsPhrase(report.published, report.feedItems)} in ${report.durationMs} ms`;
+  return `kliping ${what}: ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failed} failed; ${feedsPhrase(report.published, report.feedItems, report.pagesWritten ?? 0)} in ${report.durationMs} ms`;
 }
 
-/** What a publish wrote: `rss.xml, atom.xml written (3 feed items), 2 archive files written`. */
-export function feedsPhrase(published: readonly string[], feedItems: number): string {
+/** What a publish wrote: `rss.xml, atom.xml written (3 feed items), 2 archive files written, 4 pages written`. */
+export function feedsPhrase(published: readonly string[], feedItems: number, pagesWritten = 0): string {
   const main = published.filter((n) => !n.startsWith('archive/'));
   const archived = published.length - main.length;
   const feeds = main.length > 0 ? `${main.join(', ')} written` : 'feeds unchanged';
   const archiveNote = archived > 0 ? `, ${archived} archive file${archived === 1 ? '' : 's'} written` : '';
-  return `${feeds} (${feedItems} feed item${feedItems === 1 ? '' : 's'})${archiveNote}`;
+  const pagesNote = pagesWritten > 0 ? `, ${pagesWritten} page${pagesWritten === 1 ? '' : 's'} written` : '';
+  return `${feeds} (${feedItems} feed item${feedItems === 1 ? '' : 's'})${archiveNote}${pagesNote}`;
 }
 
 /** A line per input and per skipped file (`--verbose`). */

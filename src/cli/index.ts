@@ -29,6 +29,7 @@ const COMMANDS: Record<string, Entry> = {
   reindex: { summary: 'Rebuild the archive index (month manifests, dedup keys) from the records alone', load: async () => (await import('./commands/reindex.js')).reindexCommand },
   schedule: { summary: 'Run the job on the configured cron `schedule` until SIGTERM or Ctrl-C', load: async () => (await import('./commands/schedule.js')).scheduleCommand },
   verify: { summary: 'Check the archive and feeds (records vs raw originals, ids, indexes, temp files); --repair fixes what it can', load: async () => (await import('./commands/verify.js')).verifyCommand },
+  serve: { summary: 'Preview the pages and feeds on http://127.0.0.1 (--port N, default 8080)', load: async () => (await import('./commands/serve.js')).serveCommand },
   config: { summary: 'Print the effective config (defaults overlaid with the config file) as JSON', load: async () => (await import('./commands/config.js')).configCommand },
 };
 

@@ -9,7 +9,7 @@ import { isValidTimeZone } from '../domain/time.js';
 import { validateRule } from '../clean/engine.js';
 
 export interface Config {
-  readonly paths: { readonly inbox: string; readonly archive: string; readonly feeds: string };
+  readonly paths: { readonly inbox: string; readonly archive: string; readonly feeds: string; readonly pages: string };
   readonly timeZone: string;
   readonly site: {
     readonly title: string;
@@ -28,6 +28,8 @@ export interface Config {
     /** WebSub: hub URL announced in the feeds and pinged after a feed changes; null = off. */
     readonly websub: { readonly hub: string | null };
   };
+  /** Static HTML pages of the archive, published with the feeds into `paths.pages`. */
+  readonly pages: { readonly enabled: boolean };
   readonly rules: { readonly add: readonly RuleSpec[]; readonly disable: readonly string[] };
   readonly inbox: {
     /** A file modified less than this many seconds ago may still be being written: skipped. */
@@ -40,7 +42,7 @@ export interface Config {
 }
 
 export const DEFAULT_CONFIG: Config = {
-  paths: { inbox: 'inbox', archive: 'archive', feeds: 'feeds' },
+  paths: { inbox: 'inbox', archive: 'archive', feeds: 'feeds', pages: 'pages' },
   timeZone: 'Asia/Jakarta',
   site: {
     title: 'kliping',
@@ -50,6 +52,7 @@ export const DEFAULT_CONFIG: Config = {
     author: null,
   },
   feeds: { limit: 50, archives: true, websub: { hub: null } },
+  pages: { enabled: true },
   rules: { add: [], disable: [] },
   inbox: { settleSeconds: 2, maxBytes: 10 * 1024 * 1024 },
   schedule: '*/15 * * * *',
@@ -148,10 +151,11 @@ const cronShape: Check = (v, path, issues) => {
 type Shape = { readonly [key: string]: Check | Shape };
 
 const SHAPE: Shape = {
-  paths: { inbox: str(), archive: str(), feeds: str() },
+  paths: { inbox: str(), archive: str(), feeds: str(), pages: str() },
   timeZone,
   site: { title: str(), description: str(false), url: siteUrl, language, author: nullableStr },
   feeds: { limit: int(1, 10000), archives: bool, websub: { hub: hubUrl } },
+  pages: { enabled: bool },
   rules: { add: ruleList, disable: idList },
   inbox: { settleSeconds: int(0, 86400), maxBytes: int(1, 1024 * 1024 * 1024) },
   schedule: cronShape,

@@ -19,12 +19,13 @@ function link(rel: string, href: string, type = ATOM_TYPE): string {
   return `<link rel="${rel}" type="${type}" href="${x(href)}"/>`;
 }
 
-/** Atom 1.0 document of `model`. */
-export function renderAtom(model: FeedModel): string {
+/** Atom 1.0 document of `model`; `stylesheet` is an `<?xml-stylesheet?>` instruction for browsers, or none. */
+export function renderAtom(model: FeedModel, stylesheet?: string): string {
   const { site, place } = model;
   const fh = place.archive ? ` xmlns:fh="${FH}"` : '';
   const out: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',
+    ...(stylesheet ? [stylesheet] : []),
     `<feed xmlns="http://www.w3.org/2005/Atom"${fh} xml:lang="${x(site.language)}">`,
     `<id>${x(place.current.atom)}</id>`,
     `<title type="text">${x(site.title)}</title>`,

@@ -4,10 +4,12 @@ import { renderAtom } from './atom.js';
 import { renderJsonFeed } from './json.js';
 import { archiveFiles, buildModel, linksOf, SUBSCRIPTION_FILES, type FeedLinks, type FeedPlace, type FeedSite } from './model.js';
 import { renderRss } from './rss.js';
+import { stylesheetInstruction } from './xsl.js';
 
 export { xmlError, jsonFeedErrors } from './check.js';
 export { feedLinks, archiveFiles, SUBSCRIPTION_FILES, type FeedSite, type FeedLinks, type FeedPlace } from './model.js';
 export { stripIllegalXml, plainText, escapeXml } from './text.js';
+export { FEED_XSL, FEED_XSL_FILE, stylesheetInstruction } from './xsl.js';
 
 /** A feed file to publish: its path inside the feeds folder and its text. */
 export interface FeedDocument {
@@ -21,8 +23,8 @@ export interface FeedDocument {
 export function renderDocuments(site: FeedSite, place: FeedPlace, files: FeedLinks, records: readonly ArticleRecord[]): FeedDocument[] {
   const model = buildModel(site, place, records);
   return [
-    { name: files.rss, kind: 'xml', text: renderRss(model) },
-    { name: files.atom, kind: 'xml', text: renderAtom(model) },
+    { name: files.rss, kind: 'xml', text: renderRss(model, stylesheetInstruction(files.rss)) },
+    { name: files.atom, kind: 'xml', text: renderAtom(model, stylesheetInstruction(files.atom)) },
     { name: files.json, kind: 'json', text: renderJsonFeed(model) },
   ];
 }

@@ -34,12 +34,13 @@ function atomLink(rel: string, href: string, type = 'application/rss+xml'): stri
   return `<atom:link href="${x(href)}" rel="${rel}" type="${type}"/>`;
 }
 
-/** RSS 2.0 document of `model`. */
-export function renderRss(model: FeedModel): string {
+/** RSS 2.0 document of `model`; `stylesheet` is an `<?xml-stylesheet?>` instruction for browsers, or none. */
+export function renderRss(model: FeedModel, stylesheet?: string): string {
   const { site, place } = model;
   const fh = place.archive ? ` xmlns:fh="${FH}"` : '';
   const out: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>',
+    ...(stylesheet ? [stylesheet] : []),
     `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"${fh}>`,
     '<channel>',
     `<title>${t(site.title)}</title>`,

@@ -18,6 +18,8 @@ export interface PublishState {
   readonly items: number;
   readonly archiveMonths: number;
   readonly files: Record<string, { size: number; mtimeMs: number }>;
+  /** The same for the pages a publish watches (index, stylesheet, month pages); absent when pages are off. */
+  readonly pages?: Record<string, { size: number; mtimeMs: number }>;
 }
 
 /** Where the state of publishing `feedsDir` is kept, inside the archive's own folder. */
@@ -54,16 +56,24 @@ export async function snapshotFiles(dir: string): Promise<PublishState['files']>
 /** True when publishing now would write what is already there. */
 export async function isFresh(
   state: PublishState | null,
-  current: { generation: number; configKey: string; nowMs: number; feedsDir: string },
+  current: { generation: number; configKey: string; nowMs: number; feedsDir: string; pagesDir?: string },
 ): Promise<boolean> {
   if (!state) return false;
   if (state.generation !== current.generation || state.configKey !== current.configKey) return false;
   if (state.nextDueMs !== null && current.nowMs >= state.nextDueMs) return false;
   const names = Object.keys(state.files);
   if (names.length === 0) return false;
-  for (const name of names) {
-    const st = await stat(path.join(current.feedsDir, name)).catch(() => null);
-    const was = state.files[name]!;
+  if (!(await unchanged(current.feedsDir, state.files))) return false;
+  if (current.pagesDir !== undefined) {
+    if (!state.pages || Object.keys(state.pages).length === 0) return false;
+    if (!(await unchanged(current.pagesDir, state.pages))) return false;
+  }
+  return true;
+}
+
+async function unchanged(dir: string, files: PublishState['files']): Promise<boolean> {
+  for (const [name, was] of Object.entries(files)) {
+    const st = await stat(path.join(dir, name)).catch(() => null);
     if (!st || st.size !== was.size || st.mtimeMs !== was.mtimeMs) return false;
   }
   return true;

@@ -23,6 +23,8 @@ import {
   archiveFiles,
   archivePlace,
   feedLinks,
+  FEED_XSL,
+  FEED_XSL_FILE,
   jsonFeedErrors,
   renderDocuments,
   subscriptionPlace,
@@ -34,7 +36,7 @@ import {
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 
 /** Bump when the rendered bytes of an unchanged archive month would differ (a renderer change). */
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2;
 const STATE_FILE = 'archive/.kliping-state.json';
 
 export type FetchFn = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ status: number }>;
@@ -186,6 +188,9 @@ export async function publish(store: ArchiveStore, options: PublishOptions): Pro
       ifChanged: true,
     });
   }
+  // The stylesheet the RSS and Atom documents reference, before the feeds that name it.
+  // Not listed in `written`: it is not a feed, and changes only with kliping itself.
+  await writeFileAtomic(path.join(options.feedsDir, FEED_XSL_FILE), FEED_XSL, { ifChanged: true });
   const changedFeeds: string[] = [];
   for (const doc of subscription) {
     const r = await writeFileAtomic(path.join(options.feedsDir, doc.name), doc.text, { ifChanged: true });

@@ -16,7 +16,7 @@ import { findStaleTempsTree } from '../io/atomic.js';
 import { FAILED_DIR, listInbox, moveToFailed, readInboxFile, removeTaken, type InboxFile } from '../sources/inbox.js';
 import type { Batch, Outcome } from './archive-article.js';
 import type { RawInput } from './prepare.js';
-import { isFresh, publishStateFile, readPublishState, snapshotFiles, writePublishState } from './publish-state.js';
+import { isFresh, publishStateFile, readPublishState, snapshotFiles, writePublishState, type PublishState } from './publish-state.js';
 
 // Cleaning, extraction and feed rendering are imported when a tick needs them: a cron tick
 // with nothing new pays only for listing the inbox and a few stats.
@@ -58,6 +58,8 @@ export interface JobReport {
   items: ItemReport[];
   skipped: { name: string; why: string }[];
   published: string[];
+  /** Static pages rewritten (paths.pages). */
+  pagesWritten?: number;
   feedItems: number;
   /** Problems that did not fail the run (a WebSub hub that refused a ping). */
   warnings: string[];
@@ -66,19 +68,20 @@ export interface JobReport {
   recovered: string | null;
 }
 
-export function resolvePaths(deps: JobDeps): { inbox: string; archive: string; feeds: string } {
+export function resolvePaths(deps: JobDeps): { inbox: string; archive: string; feeds: string; pages: string } {
   const p = deps.config.paths;
   return {
     inbox: path.resolve(deps.cwd, p.inbox),
     archive: path.resolve(deps.cwd, p.archive),
     feeds: path.resolve(deps.cwd, p.feeds),
+    pages: path.resolve(deps.cwd, p.pages),
   };
 }
 
 
 
 function emptyReport(): JobReport {
-  return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], feedItems: 0, warnings: [], durationMs: 0, recovered: null };
+  return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], pagesWritten: 0, feedItems: 0, warnings: [], durationMs: 0, recovered: null };
 }
 
 /** Read, clean and archive one input into `batch`. */
@@ -152,7 +155,7 @@ export function lockFile(archiveDir: string): string {
 export async function cleanUpAfterDeadRun(deps: JobDeps): Promise<string[]> {
   const paths = resolvePaths(deps);
   const removed: string[] = [];
-  for (const root of [paths.archive, paths.feeds, path.join(paths.inbox, FAILED_DIR)]) {
+  for (const root of [paths.archive, paths.feeds, paths.pages, path.join(paths.inbox, FAILED_DIR)]) {
     removed.push(...(await findStaleTempsTree(root, { remove: true })));
   }
   const lockDir = path.dirname(lockFile(paths.archive));
@@ -188,26 +191,46 @@ export async function withLock<T>(
 }
 
 
-/** The config that shapes the feeds: a change to it republishes them. */
+/** The config that shapes the feeds and pages: a change to it republishes them. */
 function feedConfigKey(config: Config): string {
-  return JSON.stringify({ site: config.site, feeds: config.feeds });
+  return JSON.stringify({ site: config.site, feeds: config.feeds, pages: config.pages });
+}
+
+/** The pages folder when pages are published (the "nothing changed" check looks at it too). */
+function pagesDirOf(deps: JobDeps, paths: ReturnType<typeof resolvePaths>): string | undefined {
+  return deps.config.pages.enabled ? paths.pages : undefined;
 }
 
 /**
  * Publish unless the last publish was made from this very archive and config and its files
  * are untouched. `force` republishes anyway (`kliping build`).
  */
-export async function publishIfStale(store: ArchiveStore, deps: JobDeps, paths: ReturnType<typeof resolvePaths>, force: boolean): Promise<PublishResult> {
+export async function publishIfStale(
+  store: ArchiveStore,
+  deps: JobDeps,
+  paths: ReturnType<typeof resolvePaths>,
+  force: boolean,
+): Promise<PublishResult & { pagesWritten?: string[] }> {
   const stateFile = publishStateFile(paths.archive);
   const generation = await store.generation();
   const configKey = feedConfigKey(deps.config);
   const nowMs = deps.now();
   const state = await readPublishState(stateFile);
-  if (!force && state && (await isFresh(state, { generation, configKey, nowMs, feedsDir: paths.feeds }))) {
+  const pagesDir = pagesDirOf(deps, paths);
+  if (!force && state && (await isFresh(state, { generation, configKey, nowMs, feedsDir: paths.feeds, pagesDir }))) {
     return { written: [], items: state.items, archiveMonths: state.archiveMonths, pings: [], warnings: [] };
   }
   const { publish } = await import('./publish.js');
   const result = await publish(store, publishOptions(deps, paths.feeds, force));
+  let pages: PublishState['pages'];
+  let pagesWritten: string[] = [];
+  if (pagesDir) {
+    const { publishPages, pagesToWatch, snapshotPages } = await import('./pages.js');
+    const { site, feeds } = deps.config;
+    const p = await publishPages(store, { pagesDir, site, limit: feeds.limit, nowMs, force });
+    pagesWritten = p.written;
+    pages = await snapshotPages(pagesDir, pagesToWatch(p.months));
+  }
   await writePublishState(stateFile, {
     generation,
     configKey,
@@ -215,8 +238,9 @@ export async function publishIfStale(store: ArchiveStore, deps: JobDeps, paths: 
     items: result.items,
     archiveMonths: result.archiveMonths,
     files: await snapshotFiles(paths.feeds),
+    pages,
   });
-  return result;
+  return { ...result, pagesWritten };
 }
 
 /**
@@ -242,6 +266,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
         configKey: feedConfigKey(deps.config),
         nowMs: deps.now(),
         feedsDir: paths.feeds,
+        pagesDir: pagesDirOf(deps, paths),
       });
       if (fresh && state) {
         report.skipped.push(...listing.skipped);
@@ -349,8 +374,9 @@ function publishOptions(deps: JobDeps, feedsDir: string, force: boolean): Publis
   return { feedsDir, site, limit: feeds.limit, nowMs: deps.now(), archives: feeds.archives, hub: feeds.websub.hub, force, fetch: deps.fetch };
 }
 
-function addPublished(report: JobReport, result: PublishResult): void {
+function addPublished(report: JobReport, result: PublishResult & { pagesWritten?: string[] }): void {
   report.published = result.written;
+  report.pagesWritten = result.pagesWritten?.length ?? 0;
   report.feedItems = result.items;
   report.warnings.push(...result.warnings);
 }

@@ -24,7 +24,8 @@ let docs: string[] = [];
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && !e.name.startsWith('.')) out.push(path.relative(dir, path.join(e.parentPath, e.name)));
+    // feed.xsl is the browser stylesheet, not a feed document (tested in tests/pages/).
+    if (e.isFile() && !e.name.startsWith('.') && e.name !== 'feed.xsl') out.push(path.relative(dir, path.join(e.parentPath, e.name)));
   }
   return out.sort();
 }
@@ -160,7 +161,9 @@ describe('feeds of a hostile archive', () => {
 
   it('every URL in every document is absolute, and URLs that cannot be made absolute are left out', async () => {
     for (const name of docs) {
-      const text = await read(name);
+      // The stylesheet instruction's href is relative on purpose: browsers load XSL only from
+      // the feed's own origin, which differs between a preview server and site.url.
+      const text = (await read(name)).replace(/^<\?xml-stylesheet type="text\/xsl" href="(?:\.\.\/)?feed\.xsl"\?>\n/m, '');
       const urls = [
         ...text.matchAll(/(?:href|url)="([^"]*)"/g),
         ...text.matchAll(/<link>([^<]*)<\/link>/g),

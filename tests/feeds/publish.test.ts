@@ -249,7 +249,7 @@ describe('publish()', () => {
     const r = await publish(ws.store, options(ws.feeds, { archives: false }));
     expect(r.written).toEqual(['rss.xml', 'atom.xml', 'feed.json']);
     const snap = bytesOf(await snapshot(ws.feeds));
-    expect(Object.keys(snap).sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml']);
+    expect(Object.keys(snap).sort()).toEqual(['atom.xml', 'feed.json', 'feed.xsl', 'rss.xml']);
     for (const text of Object.values(snap)) expect(text).not.toMatch(/prev-archive|next_url/);
   });
 });

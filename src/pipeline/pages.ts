@@ -1,0 +1,184 @@
+/**
+ * Publish the static pages (src/pages) from the archive: only what changed is read and
+ * rendered, and a file is rewritten only when its bytes change (atomically).
+ *
+ * Like the feeds' archive documents, only month manifests are read on every publish. A month
+ * whose due entries or neighbours differ from the last publish (its fingerprint in
+ * `.kliping/state.json`) gets its month and day pages rendered again; inside it, only the
+ * articles whose manifest entry changed are read and their pages rendered: the title, time and
+ * source the lists show are kept per month in `.kliping/months/YYYY-MM.json`. Both are caches
+ * below the pages folder (hidden, never served): deleting them renders everything once more,
+ * which gives the same bytes. A tick that adds one article reads that article's record and the
+ * newest records for the index, and writes its page, its day, its month and the index.
+ */
+import { createHash } from 'node:crypto';
+import { access, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { KlipingError } from '../domain/errors.js';
+import { compareEntries, type ArchiveStore, type IndexEntry } from '../archive/store.js';
+import {
+  dayOf,
+  isPagePath,
+  monthPagePath,
+  renderArticlePage,
+  renderDayPage,
+  renderIndexPage,
+  renderMonthPage,
+  STYLESHEET,
+  type ListedArticle,
+  type PageSite,
+} from '../pages/render.js';
+import { removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
+
+/** Bump when the pages of an unchanged archive would render differently. */
+const RENDER_VERSION = 1;
+const STATE_FILE = '.kliping/state.json';
+const monthCacheFile = (month: string): string => `.kliping/months/${month}.json`;
+
+export interface PagesOptions {
+  readonly pagesDir: string;
+  readonly site: PageSite;
+  /** Newest articles on the index page. */
+  readonly limit: number;
+  readonly nowMs: number;
+  /** Render every page even when its month is unchanged (`kliping build`). */
+  readonly force?: boolean;
+}
+
+export interface PagesResult {
+  /** Pages whose bytes changed and were rewritten (paths inside the pages folder). */
+  readonly written: string[];
+  /** Article pages rendered (read from the archive) in this publish. */
+  readonly rendered: number;
+}
+
+type CacheEntry = ListedArticle & { readonly h: string };
+
+function sha(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+async function readJson<T>(file: string, key: string): Promise<T | null> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown; key?: unknown; data?: T };
+    if (parsed.version === RENDER_VERSION && parsed.key === key && parsed.data && typeof parsed.data === 'object') return parsed.data;
+  } catch {
+    /* a cache: missing or unreadable means render again */
+  }
+  return null;
+}
+
+function cacheText(key: string, data: unknown): string {
+  return `${JSON.stringify({ version: RENDER_VERSION, key, data })}\n`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Files a publish leaves that the "nothing changed" check looks at: the index, the stylesheet, the month pages. */
+export function pagesToWatch(monthKeys: readonly string[]): string[] {
+  return ['index.html', 'style.css', ...monthKeys.map(monthPagePath)];
+}
+
+/** Size and mtime of `names` below `dir` (missing ones left out). */
+export async function snapshotPages(dir: string, names: readonly string[]): Promise<Record<string, { size: number; mtimeMs: number }>> {
+  const out: Record<string, { size: number; mtimeMs: number }> = {};
+  for (const name of names) {
+    const st = await stat(path.join(dir, name)).catch(() => null);
+    if (st) out[name] = { size: st.size, mtimeMs: st.mtimeMs };
+  }
+  return out;
+}
+
+export async function publishPages(store: ArchiveStore, options: PagesOptions): Promise<PagesResult & { months: string[] }> {
+  const { pagesDir, site } = options;
+  const key = sha({ v: RENDER_VERSION, site });
+  const written: string[] = [];
+  let rendered = 0;
+  const write = async (name: string, text: string): Promise<void> => {
+    const r = await writeFileAtomic(path.join(pagesDir, name), text, { ifChanged: true });
+    if (r.written) written.push(name);
+  };
+
+  const months: { key: string; entries: IndexEntry[] }[] = [];
+  for (const m of await store.months()) {
+    const entries = (await store.month(m))
+      .filter((e) => Date.parse(e.published) <= options.nowMs && isPagePath(e.path))
+      .sort(compareEntries);
+    if (entries.length > 0) months.push({ key: m.replace('/', '-'), entries });
+  }
+
+  await removeStaleTemps(pagesDir);
+  const state = (!options.force && (await readJson<Record<string, string>>(path.join(pagesDir, STATE_FILE), key))) || {};
+  const nextState: Record<string, string> = {};
+  const caches = new Map<string, Record<string, CacheEntry>>();
+  const loadCache = async (month: string): Promise<Record<string, CacheEntry>> => {
+    let c = caches.get(month);
+    if (!c) {
+      c = (!options.force && (await readJson<Record<string, CacheEntry>>(path.join(pagesDir, monthCacheFile(month)), key))) || {};
+      caches.set(month, c);
+    }
+    return c;
+  };
+  const readRecord = async (e: IndexEntry) => {
+    const record = await store.read(e.path);
+    if (!record) throw new KlipingError('ARCHIVE', `Archive index lists ${JSON.stringify(e.path)} but its record is missing: run \`kliping verify --repair\``);
+    return record;
+  };
+
+  for (let i = 0; i < months.length; i++) {
+    const { key: month, entries } = months[i]!;
+    const older = months[i + 1]?.key ?? null;
+    const newer = months[i - 1]?.key ?? null;
+    const fingerprint = sha({ month, older, newer, entries });
+    nextState[month] = fingerprint;
+    if (!options.force && state[month] === fingerprint && (await exists(path.join(pagesDir, monthPagePath(month))))) continue;
+
+    const cache = await loadCache(month);
+    const next: Record<string, CacheEntry> = {};
+    const listed: ListedArticle[] = [];
+    for (const e of entries) {
+      const h = sha(e);
+      let item = cache[e.id];
+      if (!item || item.h !== h || item.path !== e.path) {
+        const record = await readRecord(e);
+        const page = renderArticlePage(site, record);
+        await write(page.path, page.html);
+        rendered++;
+        item = { h, id: e.id, path: e.path, title: String(record.title ?? ''), published: e.published, source: record.source ?? null };
+      }
+      next[e.id] = item;
+      listed.push(item);
+    }
+    const days = [...new Set(listed.map((a) => dayOf(a.path)))];
+    for (const day of days) {
+      const page = renderDayPage(site, day, listed.filter((a) => dayOf(a.path) === day));
+      await write(page.path, page.html);
+    }
+    const monthPage = renderMonthPage(site, month, listed, older, newer);
+    await write(monthPage.path, monthPage.html);
+    caches.set(month, next);
+    // After the pages it describes: a crash before this renders them again next time.
+    await writeFileAtomic(path.join(pagesDir, monthCacheFile(month)), cacheText(key, next), { ifChanged: true });
+  }
+
+  const newest: ListedArticle[] = [];
+  for (const e of months.flatMap((m) => m.entries).sort(compareEntries).slice(0, options.limit)) {
+    const cached = (await loadCache(e.path.slice(0, 7).replace('/', '-')))[e.id];
+    if (cached && cached.h === sha(e)) newest.push(cached);
+    else {
+      const r = await readRecord(e);
+      newest.push({ id: e.id, path: e.path, title: String(r.title ?? ''), published: e.published, source: r.source ?? null });
+    }
+  }
+  const index = renderIndexPage(site, newest, months.map((m) => ({ key: m.key, count: m.entries.length })));
+  await write(index.path, index.html);
+  await write('style.css', STYLESHEET);
+  const sorted = Object.fromEntries(Object.entries(nextState).sort(([a], [b]) => (a < b ? 1 : -1)));
+  await writeFileAtomic(path.join(pagesDir, STATE_FILE), cacheText(key, sorted), { ifChanged: true });
+  return { written, rendered, months: months.map((m) => m.key) };
+}
