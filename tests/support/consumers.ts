@@ -1,5 +1,5 @@
 /**
- * Real feed consumers: xmllint, Python feedparser, jing. Where CI is set a missing tool fails
+ * Real feed consumers: xmllint, Python feedparser, jing, sfeed, newsboat. Where CI is set a missing tool fails
  * the test run instead of skipping (.ci/run installs them).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +20,8 @@ export const tools = {
   xmllint: have('xmllint', ['--version']),
   feedparser: existsSync(PYTHON) && have(PYTHON, ['-c', 'import feedparser']),
   jing: have('sh', ['-c', 'command -v jing']),
+  sfeed: have('sh', ['-c', 'command -v sfeed']),
+  newsboat: have('sh', ['-c', 'command -v newsboat']),
 };
 
 export function requireTool(name: keyof typeof tools): boolean {
@@ -102,4 +104,42 @@ print(json.dumps({
   "language": d.feed.get("language"),
 }))`;
   return JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Parsed;
+}
+
+/** An item as sfeed(1) reads it: its TSV fields by name. */
+export interface SfeedItem {
+  readonly timestamp: string;
+  readonly title: string;
+  readonly link: string;
+  readonly id: string;
+}
+
+/** Parse an RSS or Atom file with sfeed (the suckless feed parser). */
+export function sfeed(file: string): SfeedItem[] {
+  const out = execFileSync('sfeed', { input: readFileSync(file), encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const f = line.split('\t');
+      return { timestamp: f[0] ?? '', title: f[1] ?? '', link: f[2] ?? '', id: f[5] ?? '' };
+    });
+}
+
+/**
+ * Load a feed file into newsboat (no terminal: `-x reload print-unread`) with a fresh cache;
+ * returns how many articles it took in and the errors it logged.
+ */
+export function newsboat(file: string, workDir: string): { unread: number; errors: string[] } {
+  const urls = path.join(workDir, 'urls');
+  const log = path.join(workDir, 'newsboat.log');
+  execFileSync('sh', ['-c', `printf '%s\\n' "$1" > "$2"`, 'sh', `file://${file}`, urls]);
+  const r = spawnSync('newsboat', ['-u', urls, '-c', path.join(workDir, 'cache.db'), '-x', 'reload', 'print-unread', '-l', '3', '-d', log], {
+    encoding: 'utf8',
+    env: { ...process.env, HOME: workDir },
+    timeout: 30_000,
+  });
+  const m = /(\d+) unread articles?/.exec(r.stdout);
+  const logged = existsSync(log) ? readFileSync(log, 'utf8') : '';
+  return { unread: m ? Number(m[1]) : -1, errors: logged.split('\n').filter((l) => /ERROR/.test(l)) };
 }
