@@ -225,6 +225,19 @@ describe('sources: pages', () => {
     expect(recs[0]!.previous).toHaveLength(1);
   });
 
+  it('a server that sends only Last-Modified is asked with If-Modified-Since and its 304 costs nothing', async () => {
+    const dir = await workspace();
+    server.set('/lm', { body: portalPage('detik-banjir-semarang'), lastModified: 'Wed, 03 Jan 2024 03:00:00 GMT' });
+    const config = configOf({ sources: [{ name: 'lm', url: `${server.base}/lm`, kind: 'page' }] });
+    await tick(dir, config);
+    const r2 = await tick(dir, config, FIXED_NOW + 2 * HOUR);
+    expect(server.requests.map((r) => [r.conditional, r.status])).toEqual([
+      [false, 200],
+      [true, 304],
+    ]);
+    expect(r2.sources).toEqual([expect.objectContaining({ status: 'not-modified', unchanged: 1 })]);
+  });
+
   it('a page that yields no article is recorded as failed with its URL, not archived, and retried later with backoff', async () => {
     const dir = await workspace();
     server.set('/feed.xml', { body: fixture('broken.xml'), type: 'text/xml', etag: '"f"' });
@@ -444,7 +457,7 @@ describe('sources: a quiet tick stays cheap', () => {
   /** Run the built CLI (async: the fixture server lives in this process) and list the built-in modules it loaded. */
   async function run(dir: string): Promise<string[]> {
     const log = path.join(dir, 'builtins.log');
-    await writeFile(path.join(dir, 'log.cjs'), `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, process.moduleLoadList.join('\\n')));\n`);
+    await writeFile(path.join(dir, 'log.cjs'), `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, [...process.moduleLoadList, ...Object.keys(require.cache)].join('\\n')));\n`);
     await promisify(execFile)(process.execPath, ['--require', './log.cjs', MAIN, 'run'], { cwd: dir });
     return (await readFile(log, 'utf8')).split('\n');
   }
@@ -461,5 +474,7 @@ describe('sources: a quiet tick stays cheap', () => {
     const quiet = await run(dir);
     expect(server.requests.length).toBe(4);
     expect(quiet.filter((m) => /^NativeModule (?:http|https|_http_client|zlib|dns)$/.test(m))).toEqual([]);
+    expect(quiet.filter((m) => /node_modules\/(?:cheerio|htmlparser2|iconv-lite)\//.test(m))).toEqual([]);
+    expect(due.some((m) => m.includes('node_modules/cheerio/'))).toBe(true);
   });
 });

@@ -8,7 +8,7 @@
  * most the page being archived and the next tick finds the rest by its keys.
  */
 import type { ExtractedArticle } from '../domain/types.js';
-import { KlipingError } from '../domain/errors.js';
+import { InputError, KlipingError } from '../domain/errors.js';
 import { formatInZone } from '../domain/time.js';
 import type { SourceConfig } from '../config/schema.js';
 import type { ArchiveStore } from '../archive/store.js';
@@ -42,6 +42,8 @@ export interface HttpDeps {
 }
 
 export const MAX_REDIRECTS = 5;
+/** Feed items waiting for a retry, per source. */
+const MAX_PENDING = 500;
 const VERSION = '0.1.0';
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5';
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
@@ -239,6 +241,12 @@ async function runSource(source: SourceConfig, ctx: Ctx): Promise<SourceReport> 
           error: why,
         };
         s.pending = [...s.pending.filter((p) => p.guid !== item.guid), pending];
+        if (s.pending.length > MAX_PENDING) {
+          // A feed full of dead links must not grow the state without end: the oldest give way.
+          for (const dropped of s.pending.splice(0, s.pending.length - MAX_PENDING)) {
+            ctx.report.warnings.push(`${source.name}: gave up on ${dropped.link} after ${dropped.failures} failures (${dropped.error})`);
+          }
+        }
         failItem(item.link, why);
       }
     }),
@@ -260,16 +268,23 @@ async function archivePage(source: SourceConfig, ctx: Ctx, res: HttpResponse, it
   const { deps, nowMs } = ctx;
   const isHtml = res.contentType === null || /html/.test(res.contentType);
   const input: RawInput = { name: res.url, bytes: res.body, mediaType: isHtml ? 'text/html' : mediaTypeOf(res.url, res.body), mtimeMs: null };
-  const read = await readInput(input, { timeZone: deps.config.timeZone, packs: ctx.cleaner.packs, documentUrl: res.url, charset: res.charset });
-  const extracted: ExtractedArticle = {
-    ...read,
-    url: read.url ?? res.url,
-    title: read.title ?? item?.title ?? null,
-    published: read.published ?? item?.published ?? null,
-    publishedSource: read.published ? read.publishedSource : item?.published ? 'feed' : null,
-    authors: read.authors.length > 0 ? read.authors : (item?.authors ?? []),
-  };
-  const { draft } = prepare(input, extracted, ctx.cleaner, { timeZone: deps.config.timeZone, language: deps.config.site.language, nowMs });
+  let draft;
+  try {
+    const read = await readInput(input, { timeZone: deps.config.timeZone, packs: ctx.cleaner.packs, documentUrl: res.url, charset: res.charset });
+    const extracted: ExtractedArticle = {
+      ...read,
+      url: read.url ?? res.url,
+      title: read.title ?? item?.title ?? null,
+      published: read.published ?? item?.published ?? null,
+      publishedSource: read.published ? read.publishedSource : item?.published ? 'feed' : null,
+      authors: read.authors.length > 0 ? read.authors : (item?.authors ?? []),
+    };
+    ({ draft } = prepare(input, extracted, ctx.cleaner, { timeZone: deps.config.timeZone, language: deps.config.site.language, nowMs }));
+  } catch (e) {
+    // As for inbox files: a bug triggered by one page must not stop the other sources.
+    if (e instanceof KlipingError) throw e;
+    throw new InputError(res.url, `kliping failed on this page (internal error: ${(e as Error)?.message ?? String(e)}): this is a bug, please report it with the page`);
+  }
   return ctx.serial(async () => {
     // Another source (or the same feed under two GUIDs) may have archived it since it was listed.
     if (item && (await ctx.store.lookup(guidKey(item.guid)))) return 'unchanged';
