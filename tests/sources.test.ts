@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +122,8 @@ describe('sources: feeds', () => {
     expect(server.requests.filter((r) => r.path.startsWith('/moved/'))).toEqual([]);
     expect(r2.new).toBe(0);
     await rm(sourcesStateFile(path.join(dir, 'archive')));
+    // The GUID keys are rebuilt from the records alone.
+    expect((await runCli(['reindex'], { cwd: dir })).code).toBe(0);
     const r3 = await tick(dir, config, FIXED_NOW + 2 * HOUR);
     expect(server.count('/rss.xml')).toBe(3);
     expect(server.requests.filter((r) => r.path.startsWith('/moved/'))).toEqual([]);
@@ -178,6 +181,22 @@ describe('sources: feeds', () => {
     expect(two!.title).toBe('Tanggal Rusak & Tanpa Penulis');
     expect(two!.publishedSource).toBe('archived');
     expect(two!.authors).toEqual([]);
+  });
+
+  it('a gzip-compressed feed and page are read', async () => {
+    const dir = await workspace();
+    const gz = (s: string | Buffer): Buffer => gzipSync(s);
+    server.set('/gz.xml', {
+      handle: (req, res) => {
+        expect(req.headers['accept-encoding']).toMatch(/gzip/);
+        res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gz(fixture('broken.xml').replaceAll('{{base}}', server.base)));
+      },
+    });
+    server.set('/bare/one', { handle: (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gz(fixture('bare.html').replace('{{n}}', '1'))) });
+    server.set('/bare/two', { body: fixture('bare.html').replace('{{n}}', '2') });
+    const report = await tick(dir, configOf({ sources: [{ name: 'gz', url: `${server.base}/gz.xml` }] }));
+    expect(report.new).toBe(2);
+    expect((await records(dir)).find((r) => r.guid === 'bare-1')!.paragraphs[0]).toMatch(/^Ratusan warga antre/);
   });
 
   it('per-source rules apply to that source only', async () => {
@@ -388,6 +407,8 @@ describe('sources: CLI', () => {
     const dir = await workspace();
     serveRss();
     server.set('/gone.xml', { status: 404, body: 'no', type: 'text/plain' });
+    // With sources configured, the inbox folder is optional.
+    await rm(path.join(dir, 'inbox'), { recursive: true });
     await writeFile(path.join(dir, 'kliping.config.json'), JSON.stringify({
       fetch: { allowPrivateAddresses: true, perHostDelayMs: 0 },
       sources: [{ name: 'portal', url: `${server.base}/rss.xml` }, { name: 'gone', url: `${server.base}/gone.xml` }],

@@ -33,6 +33,12 @@ import type { FetchFn, PublishOptions, PublishResult } from './publish.js';
 import type { HttpDeps } from './sources.js';
 import { anythingDue, readSourcesState, sourcesStateFile } from '../sources/http/state.js';
 
+/** The inbox's listing; a setup that only fetches HTTP sources needs no inbox folder. */
+async function listInboxFor(deps: JobDeps, inboxDir: string): ReturnType<typeof listInbox> {
+  if (deps.config.sources.length > 0 && !(await stat(inboxDir).then(() => true, () => false))) return { ready: [], skipped: [] };
+  return listInbox(inboxDir, deps.now(), deps.config.inbox.settleSeconds);
+}
+
 /** True when a configured HTTP source (or an item waiting for a retry) is due: reads one small file. */
 async function sourcesDue(deps: JobDeps, archiveDir: string): Promise<boolean> {
   if (deps.config.sources.length === 0) return false;
@@ -262,7 +268,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
   // taking the lock or writing. A lock file sends the tick the long way, so it exits 75 while
   // another run holds the lock, or cleans up after a run that died.
   if (!options.files && options.publishFeeds !== false) {
-    const listing = await listInbox(paths.inbox, deps.now(), deps.config.inbox.settleSeconds);
+    const listing = await listInboxFor(deps, paths.inbox);
     const locked = await stat(lockFile(paths.archive)).then(() => true, () => false);
     if (listing.ready.length === 0 && !locked && !(await sourcesDue(deps, paths.archive))) {
       const state = await readPublishState(publishStateFile(paths.archive));
@@ -313,7 +319,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
         });
       }
     } else {
-      const listing = await listInbox(paths.inbox, deps.now(), deps.config.inbox.settleSeconds);
+      const listing = await listInboxFor(deps, paths.inbox);
       report.skipped.push(...listing.skipped);
       for (const file of listing.ready) {
         // Refused before reading: a huge file must not be read into memory.
