@@ -344,7 +344,7 @@ describe('sources: safety and politeness', () => {
     expect(s2.sources.error!.error).toBe('HTTP 500 Internal Server Error');
   });
 
-  it('a slow server times out, a redirect loop stops after 5 redirects, an oversized body is refused, a non-http redirect is refused', async () => {
+  it('a slow server times out, a redirect loop stops after 5 redirects, an oversized body is refused, a non-http redirect is refused, a response that is neither a feed nor HTML is not archived', async () => {
     const dir = await workspace();
     server.set('/slow', { handle: () => undefined });
     server.set('/loop', { handle: (_req, res) => res.writeHead(302, { location: '/loop2' }).end() });
@@ -357,10 +357,11 @@ describe('sources: safety and politeness', () => {
         res.end();
       },
     });
+    server.set('/json', { body: '{"data": [1, 2, 3]}', type: 'application/json' });
     server.set('/to-file', { handle: (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end() });
     const config = configOf({
       fetch: { timeoutMs: 300, maxBytes: 4096 },
-      sources: ['slow', 'loop', 'big', 'big-chunked', 'to-file'].map((n) => ({ name: n, url: `${server.base}/${n}` })),
+      sources: ['slow', 'loop', 'big', 'big-chunked', 'to-file', 'json'].map((n) => ({ name: n, url: `${server.base}/${n}` })),
     });
     const report = await tick(dir, config);
     expect(Object.fromEntries(report.sources!.map((s) => [s.name, s.error]))).toEqual({
@@ -369,9 +370,11 @@ describe('sources: safety and politeness', () => {
       big: 'response of 20026 bytes is over fetch.maxBytes (4096)',
       'big-chunked': 'response is over fetch.maxBytes (4096 bytes)',
       'to-file': 'refused: only http and https URLs are fetched (got file)',
+      json: `"${server.base}/json": the response is application/json, not an HTML article page: point the source at the article page or its feed`,
     });
     expect(server.count('/loop') + server.count('/loop2')).toBe(6);
-    expect(report.failed).toBe(5);
+    expect(report.failed).toBe(6);
+    expect(await records(dir)).toEqual([]);
   });
 
   it('at most two requests are in flight per host, and requests to one host are spaced by perHostDelayMs', async () => {

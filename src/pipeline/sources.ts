@@ -44,6 +44,8 @@ export interface HttpDeps {
 export const MAX_REDIRECTS = 5;
 /** Feed items waiting for a retry, per source. */
 const MAX_PENDING = 500;
+/** Sources fetched at the same time (each host still gets at most fetch.perHostConcurrency). */
+const SOURCES_AT_ONCE = 8;
 const VERSION = '0.1.0';
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5';
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
@@ -115,7 +117,17 @@ export async function runSources(store: ArchiveStore, deps: JobDeps, archiveDir:
     );
     return p;
   };
-  const reports = await Promise.all(due.map((source) => runSource(source, { store, deps, state, get, serial, cleaner: cleanerForSource(deps, source, shared), report, nowMs })));
+  // A few sources at a time: hundreds of sources must not mean hundreds of open sockets.
+  const reports: SourceReport[] = new Array(due.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < due.length) {
+      const i = next++;
+      const source = due[i]!;
+      reports[i] = await runSource(source, { store, deps, state, get, serial, cleaner: cleanerForSource(deps, source, shared), report, nowMs });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SOURCES_AT_ONCE, due.length) }, worker));
   // Drop state of sources no longer configured, keeping the validators of URLs still in use.
   for (const name of Object.keys(state.sources)) if (!deps.config.sources.some((s) => s.name === name)) delete state.sources[name];
   await writeSourcesState(file, state);
@@ -263,11 +275,20 @@ async function archivedAs(store: ArchiveStore, item: FeedItem): Promise<string |
   return (await store.lookup(guidKey(item.guid))) ?? (await store.lookup(urlKey(item.link)));
 }
 
+/** A fetched response as an input; anything but an HTML page (a PDF, JSON, an image) is refused. */
+export function pageInput(res: HttpResponse): RawInput {
+  const sniffed = mediaTypeOf(res.url, res.body);
+  const isHtml = res.contentType === null ? sniffed === 'text/html' : /html/.test(res.contentType) || (/^text\/plain$/.test(res.contentType) && sniffed === 'text/html');
+  if (!isHtml) {
+    throw new InputError(res.url, `the response is ${res.contentType ?? 'not HTML'}, not an HTML article page: point the source at the article page or its feed`);
+  }
+  return { name: res.url, bytes: res.body, mediaType: 'text/html', mtimeMs: null };
+}
+
 /** Extract, clean and archive one fetched page; the feed item fills in what the page lacks. */
 async function archivePage(source: SourceConfig, ctx: Ctx, res: HttpResponse, item: FeedItem | null): Promise<Outcome> {
   const { deps, nowMs } = ctx;
-  const isHtml = res.contentType === null || /html/.test(res.contentType);
-  const input: RawInput = { name: res.url, bytes: res.body, mediaType: isHtml ? 'text/html' : mediaTypeOf(res.url, res.body), mtimeMs: null };
+  const input = pageInput(res);
   let draft;
   try {
     const read = await readInput(input, { timeZone: deps.config.timeZone, packs: ctx.cleaner.packs, documentUrl: res.url, charset: res.charset });

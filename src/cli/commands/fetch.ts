@@ -1,7 +1,7 @@
 import { KlipingError } from '../../domain/errors.js';
 import { cleanerFor } from '../../pipeline/cleaner.js';
-import { mediaTypeOf, readInput } from '../../pipeline/read-input.js';
-import { cleanerForSource, MAX_REDIRECTS, userAgentOf } from '../../pipeline/sources.js';
+import { readInput } from '../../pipeline/read-input.js';
+import { cleanerForSource, MAX_REDIRECTS, pageInput, userAgentOf } from '../../pipeline/sources.js';
 import { FetchError, httpGet } from '../../sources/http/client.js';
 import { COMMON, type Command } from '../command.js';
 
@@ -33,9 +33,8 @@ export const fetchCommand: Command = {
       if (e instanceof FetchError) throw new KlipingError('INPUT', `Cannot fetch ${JSON.stringify(url)}: ${e.message}`);
       throw e;
     }
-    const isHtml = res.contentType === null || /html/.test(res.contentType);
     const extracted = await readInput(
-      { name: res.url, bytes: res.body, mediaType: isHtml ? 'text/html' : mediaTypeOf(res.url, res.body), mtimeMs: null },
+      pageInput(res),
       { timeZone: config.timeZone, packs: cleaner.packs, documentUrl: res.url, charset: res.charset, source: source ? null : sourceName },
     );
     const result = cleaner.clean(extracted.lines, { url: extracted.url ?? res.url, source: (source ? null : sourceName) ?? extracted.source });
