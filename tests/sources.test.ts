@@ -396,6 +396,18 @@ describe('sources: safety and politeness', () => {
     for (const ms of sleeps) expect(ms).toBeGreaterThan(0);
   });
 
+  it("time spent waiting for the host's turn does not count against fetch.timeoutMs", async () => {
+    const dir = await workspace();
+    const items = Array.from({ length: 4 }, (_, i) => `<item><title>T${i}</title><link>{{base}}/q/${i}</link><guid>q${i}</guid></item>`).join('');
+    server.set('/q.xml', { body: `<rss version="2.0"><channel><title>x</title>${items}</channel></rss>`, type: 'application/rss+xml' });
+    for (let i = 0; i < 4; i++) server.set(`/q/${i}`, { body: fixture('bare.html').replace('{{n}}', `q${i}`) });
+    // Five requests 150 ms apart take longer than 250 ms in all, each one much less.
+    const config = configOf({ fetch: { perHostDelayMs: 150, timeoutMs: 250, perHostConcurrency: 1 }, sources: [{ name: 'q', url: `${server.base}/q.xml` }] });
+    const report = await tick(dir, config);
+    expect(report.failed).toBe(0);
+    expect(report.new).toBe(4);
+  });
+
   it('requests carry the User-Agent with the contact URL from the config', async () => {
     const dir = await workspace();
     serveRss();

@@ -204,10 +204,15 @@ export async function httpGet(url: string, options: HttpGetOptions): Promise<Htt
     timedOut: false,
     timeoutError: (u) => new FetchError(u.href, `no complete response within ${options.timeoutMs} ms (fetch.timeoutMs)`),
   };
-  const timer = setTimeout(() => {
-    clock.timedOut = true;
-    clock.active?.destroy(clock.timeoutError(current));
-  }, options.timeoutMs);
+  // Started with the first request, not before: time spent waiting for the host's turn
+  // (perHostDelayMs behind earlier items) is politeness, not a slow server.
+  let timer: NodeJS.Timeout | null = null;
+  const startTimer = (): void => {
+    timer ??= setTimeout(() => {
+      clock.timedOut = true;
+      clock.active?.destroy(clock.timeoutError(current));
+    }, options.timeoutMs);
+  };
   try {
     for (let hop = 0; ; hop++) {
       if (current.protocol !== 'http:' && current.protocol !== 'https:') {
@@ -215,6 +220,7 @@ export async function httpGet(url: string, options: HttpGetOptions): Promise<Htt
       }
       const target = await resolveChecked(current, options);
       const release = options.beforeRequest ? await options.beforeRequest(current) : () => undefined;
+      startTimer();
       if (clock.timedOut) {
         release();
         throw clock.timeoutError(current);
@@ -262,6 +268,6 @@ export async function httpGet(url: string, options: HttpGetOptions): Promise<Htt
       };
     }
   } finally {
-    clearTimeout(timer);
+    if (timer) clearTimeout(timer);
   }
 }
