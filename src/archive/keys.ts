@@ -13,6 +13,11 @@ export function rawKey(sha256: string): string {
   return `raw:${sha256}`;
 }
 
+/** Index key of an upstream feed item's GUID (RSS guid, Atom id, JSON Feed id), as written. */
+export function guidKey(guid: string): string {
+  return `guid:${sha256Hex(guid.trim())}`;
+}
+
 /** Index key of an article URL (fragment dropped; the URL is otherwise kept as written). */
 export function urlKey(url: string): string {
   let u = url.trim();

@@ -78,6 +78,13 @@ export function detailLines(report: JobReport): string[] {
   return lines;
 }
 
+/** A line per HTTP source taken in the tick: `source antara: 2 new, 0 updated, 1 unchanged, 0 failed (3 requests; ok)`. */
+export function sourceLines(report: JobReport): string[] {
+  return (report.sources ?? []).map(
+    (s) => `source ${s.name}: ${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} failed (${s.requests} request${s.requests === 1 ? '' : 's'}; ${s.status})`,
+  );
+}
+
 /** Each failed input's error and where it was moved, for stderr. */
 export function errorLines(report: JobReport): string[] {
   return report.items
@@ -97,6 +104,7 @@ export function printReport(io: CliIO, report: JobReport, values: Context['value
   } else if (!(values.quiet && code === 0)) {
     if (values.verbose) for (const l of detailLines(report)) io.stdout.write(`${l}\n`);
     io.stdout.write(`${summaryLine(report, what)}\n`);
+    for (const l of sourceLines(report)) io.stdout.write(`${l}\n`);
   }
   for (const w of report.warnings) io.stderr.write(`warning: ${w}\n`);
   for (const l of errorLines(report)) io.stderr.write(`${l}\n`);

@@ -30,6 +30,8 @@ const COMMANDS: Record<string, Entry> = {
   schedule: { summary: 'Run the job on the configured cron `schedule` until SIGTERM or Ctrl-C', load: async () => (await import('./commands/schedule.js')).scheduleCommand },
   verify: { summary: 'Check the archive and feeds (records vs raw originals, ids, indexes, temp files); --repair fixes what it can', load: async () => (await import('./commands/verify.js')).verifyCommand },
   serve: { summary: 'Preview the pages and feeds on http://127.0.0.1 (--port N, default 8080)', load: async () => (await import('./commands/serve.js')).serveCommand },
+  sources: { summary: 'List the HTTP sources with their last fetch, status, ETag, next attempt and article count', load: async () => (await import('./commands/sources.js')).sourcesCommand },
+  fetch: { summary: 'Fetch one article page, extract and clean it, print it like `kliping clean` (nothing is archived)', load: async () => (await import('./commands/fetch.js')).fetchCommand },
   config: { summary: 'Print the effective config (defaults overlaid with the config file) as JSON', load: async () => (await import('./commands/config.js')).configCommand },
 };
 

@@ -39,6 +39,43 @@ export interface Config {
   };
   /** Cron expression of `kliping schedule` (5 fields, or 6 with seconds first), in `timeZone`. */
   readonly schedule: string;
+  /** Upstream feeds and article pages fetched over HTTP on each tick whose interval has come. */
+  readonly sources: readonly SourceConfig[];
+  /** How sources are fetched. */
+  readonly fetch: FetchConfig;
+}
+
+/** One upstream: a feed whose items' pages are archived, or a single article page. */
+export interface SourceConfig {
+  /** Unique name, shown in `kliping sources` and the run report. */
+  readonly name: string;
+  /** Absolute http(s) URL. */
+  readonly url: string;
+  /** `auto`: a feed when the response is RSS, Atom, RDF or JSON Feed, else a page. */
+  readonly kind: 'feed' | 'page' | 'auto';
+  /** Cleaning rules added or switched off for this source's articles only. */
+  readonly rules: { readonly add: readonly RuleSpec[]; readonly disable: readonly string[] };
+  /** Newest feed items considered per fetch. */
+  readonly limit: number;
+  /** Minutes between fetches of this source. */
+  readonly intervalMinutes: number;
+}
+
+export interface FetchConfig {
+  /** User-Agent header; null: `kliping/<version> (+<contact>)`. */
+  readonly userAgent: string | null;
+  /** URL (or mailto:) where upstream operators reach whoever runs kliping; null: `site.url`. */
+  readonly contact: string | null;
+  readonly connectTimeoutMs: number;
+  /** Limit for a whole response (all redirects and the body). */
+  readonly timeoutMs: number;
+  /** Larger responses are refused (after decompression). */
+  readonly maxBytes: number;
+  readonly perHostConcurrency: number;
+  /** Pause between the starts of two requests to one host. */
+  readonly perHostDelayMs: number;
+  /** Fetch loopback, private and link-local addresses too (off: refused after DNS). */
+  readonly allowPrivateAddresses: boolean;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -56,7 +93,21 @@ export const DEFAULT_CONFIG: Config = {
   rules: { add: [], disable: [] },
   inbox: { settleSeconds: 2, maxBytes: 10 * 1024 * 1024 },
   schedule: '*/15 * * * *',
+  sources: [],
+  fetch: {
+    userAgent: null,
+    contact: null,
+    connectTimeoutMs: 10000,
+    timeoutMs: 30000,
+    maxBytes: 5 * 1024 * 1024,
+    perHostConcurrency: 2,
+    perHostDelayMs: 1000,
+    allowPrivateAddresses: false,
+  },
 };
+
+/** Defaults of a source's optional keys. */
+export const SOURCE_DEFAULTS = { kind: 'auto', limit: 20, intervalMinutes: 60 } as const;
 
 type Check = (value: unknown, path: string, issues: ConfigIssue[]) => unknown;
 
@@ -148,6 +199,64 @@ const cronShape: Check = (v, path, issues) => {
   return typeof v === 'string' ? v.trim() : v;
 };
 
+function httpUrl(what: string): Check {
+  return (v, path, issues) => {
+    let ok = false;
+    try {
+      ok = typeof v === 'string' && /^https?:$/.test(new URL(v).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) issues.push({ path, message: `must be an absolute http(s) URL ${what} (got ${JSON.stringify(v)})` });
+    return v;
+  };
+}
+
+const contactUrl: Check = (v, path, issues) => {
+  if (v === null) return v;
+  let ok = false;
+  try {
+    ok = typeof v === 'string' && /^(?:https?|mailto):$/.test(new URL(v).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) issues.push({ path, message: `must be null or an http(s) or mailto: URL where upstream sites can reach you, such as "https://example.org/about" (got ${JSON.stringify(v)})` });
+  return v;
+};
+
+const SOURCE_KEYS = ['name', 'url', 'kind', 'rules', 'limit', 'intervalMinutes'];
+
+/** `sources`: each entry checked by key path, optional keys filled in, names unique. */
+const sourceList: Check = (v, path, issues) => {
+  if (!Array.isArray(v)) {
+    issues.push({ path, message: 'must be a list of sources such as [{ "name": "antara", "url": "https://www.antaranews.com/rss/terkini.xml" }]' });
+    return [];
+  }
+  const names = new Set<string>();
+  return v.map((entry, i) => {
+    const p = `${path}[${i}]`;
+    if (!isObject(entry)) {
+      issues.push({ path: p, message: 'must be an object with a name and a url' });
+      return entry;
+    }
+    for (const key of Object.keys(entry)) {
+      if (!SOURCE_KEYS.includes(key) && !key.startsWith('$')) issues.push({ path: `${p}.${key}`, message: `is not a known key (known: ${SOURCE_KEYS.join(', ')})` });
+    }
+    str()(entry.name, `${p}.name`, issues);
+    if (typeof entry.name === 'string') {
+      if (names.has(entry.name)) issues.push({ path: `${p}.name`, message: `${JSON.stringify(entry.name)} is used by another source: give each source its own name` });
+      names.add(entry.name);
+    }
+    httpUrl('of a feed or an article page, such as "https://www.antaranews.com/rss/terkini.xml"')(entry.url, `${p}.url`, issues);
+    const kind = entry.kind ?? SOURCE_DEFAULTS.kind;
+    if (!['feed', 'page', 'auto'].includes(kind as string)) issues.push({ path: `${p}.kind`, message: `must be "feed", "page" or "auto" (got ${JSON.stringify(kind)})` });
+    const rules = merge({ add: ruleList, disable: idList }, { add: [], disable: [] }, entry.rules, `${p}.rules`, issues);
+    const limit = entry.limit === undefined ? SOURCE_DEFAULTS.limit : int(1, 1000)(entry.limit, `${p}.limit`, issues);
+    const intervalMinutes = entry.intervalMinutes === undefined ? SOURCE_DEFAULTS.intervalMinutes : int(1, 7 * 24 * 60)(entry.intervalMinutes, `${p}.intervalMinutes`, issues);
+    return { name: entry.name, url: entry.url, kind, rules, limit, intervalMinutes };
+  });
+};
+
 type Shape = { readonly [key: string]: Check | Shape };
 
 const SHAPE: Shape = {
@@ -159,6 +268,17 @@ const SHAPE: Shape = {
   rules: { add: ruleList, disable: idList },
   inbox: { settleSeconds: int(0, 86400), maxBytes: int(1, 1024 * 1024 * 1024) },
   schedule: cronShape,
+  sources: sourceList,
+  fetch: {
+    userAgent: nullableStr,
+    contact: contactUrl,
+    connectTimeoutMs: int(1, 300000),
+    timeoutMs: int(1, 3600000),
+    maxBytes: int(1024, 1024 * 1024 * 1024),
+    perHostConcurrency: int(1, 2),
+    perHostDelayMs: int(0, 3600000),
+    allowPrivateAddresses: bool,
+  },
 };
 
 function merge(shape: Shape, defaults: Record<string, unknown>, input: unknown, path: string, issues: ConfigIssue[]): Record<string, unknown> {

@@ -64,7 +64,7 @@ export interface CleanResult {
 }
 
 /** How an article's published time was found, best first. */
-export type DateSource = 'front-matter' | 'html-meta' | 'text' | 'file-mtime' | 'archived';
+export type DateSource = 'front-matter' | 'html-meta' | 'feed' | 'text' | 'file-mtime' | 'archived';
 
 /** An article extracted from a raw input, before cleaning. */
 export interface ExtractedArticle {
@@ -133,4 +133,6 @@ export interface ArticleRecord {
   readonly raw: RawRef;
   /** Earlier raw versions, oldest first; their files stay beside the record. */
   readonly previous: readonly RawRef[];
+  /** The upstream feed item's GUID (id) when the article came from a source's feed; absent otherwise. */
+  readonly guid?: string;
 }

@@ -8,7 +8,7 @@ import type { ArticleRecord, RawRef } from '../domain/types.js';
 import type { ArchiveStore } from '../archive/store.js';
 import { newArticleId } from '../archive/identity.js';
 import { dayOf, rawFileName, recordPath, slugCandidate, slugify } from '../archive/layout.js';
-import { rawKey, sha256Hex, urlKey } from '../archive/keys.js';
+import { guidKey, rawKey, sha256Hex, urlKey } from '../archive/keys.js';
 import type { Draft, RawInput } from './prepare.js';
 
 export type Outcome = 'new' | 'updated' | 'unchanged';
@@ -108,6 +108,8 @@ function recordFrom(
     dropped: draft.dropped,
     raw,
     previous,
+    // Only records from a source's feed carry the field, so other records keep their bytes.
+    ...(draft.guid ? { guid: draft.guid } : {}),
   };
 }
 
@@ -120,13 +122,16 @@ export async function archiveArticle(
   nowIso: string,
 ): Promise<{ outcome: Outcome; record: ArticleRecord }> {
   const sha = sha256Hex(input.bytes);
-  const keys = [rawKey(sha), ...(draft.url ? [urlKey(draft.url)] : [])];
+  const keys = [rawKey(sha), ...(draft.url ? [urlKey(draft.url)] : []), ...(draft.guid ? [guidKey(draft.guid)] : [])];
+  // Index keys must be derivable from the record (verify and reindex rebuild them so): a record
+  // carries one GUID, the one it was first archived with.
+  const keysOf = (r: { guid?: string }): string[] => keys.filter((k) => !k.startsWith('guid:')).concat(r.guid ? [guidKey(r.guid)] : []);
   const seen = await find(store, batch, rawKey(sha));
   if (seen) {
     // A tick killed while writing the key shards may have committed this raw key but not the
     // URL key: add the keys again (unchanged shards are not rewritten) so a later edit of the
     // URL finds this record instead of becoming a second article with the same id.
-    batch.add(seen, keys);
+    batch.add(seen, keysOf(seen));
     return { outcome: 'unchanged', record: seen };
   }
 
@@ -141,13 +146,13 @@ export async function archiveArticle(
 
   const edit = async (old: ArticleRecord): Promise<{ outcome: Outcome; record: ArticleRecord }> => {
     if (old.raw.sha256 === sha || old.previous.some((p) => p.sha256 === sha)) {
-      batch.add(old, keys); // written before a crash, never committed
+      batch.add(old, keysOf(old)); // written before a crash, never committed
       return { outcome: 'unchanged', record: old };
     }
     const raw = rawRef(old.slug, old.previous.length + 2);
     const changed = !sameContent(old, draft);
-    const record = recordFrom(old, draft, raw, [...old.previous, old.raw], changed ? (draft.modified ?? nowIso) : old.updated);
-    batch.write(record, keys, { file: raw.file, bytes: input.bytes });
+    const record = recordFrom(old, { ...draft, guid: old.guid ?? draft.guid }, raw, [...old.previous, old.raw], changed ? (draft.modified ?? nowIso) : old.updated);
+    batch.write(record, keysOf(record), { file: raw.file, bytes: input.bytes });
     return { outcome: changed ? 'updated' : 'unchanged', record };
   };
 
@@ -165,7 +170,7 @@ export async function archiveArticle(
     if (there) {
       // Written by a tick that died before committing: the same input, or an edit of its URL.
       if (there.raw.sha256 === sha) {
-        batch.add(there, keys);
+        batch.add(there, keysOf(there));
         return { outcome: 'new', record: there };
       }
       if (draft.url && there.url === draft.url) return edit(there);

@@ -29,6 +29,9 @@ export interface ReadOptions {
   /** Pick site packs by this URL / source instead of the page's own (`kliping clean --url`). */
   readonly url?: string | null;
   readonly source?: string | null;
+  /** HTML fetched over HTTP: the URL it came from (base of relative links) and the header's charset. */
+  readonly documentUrl?: string | null;
+  readonly charset?: string | null;
 }
 
 /** Read a saved HTML page. cheerio and sanitize-html load here, on the first HTML input only. */
@@ -38,8 +41,10 @@ async function readHtml(input: RawInput, options: ReadOptions): Promise<Extracte
   const packs = options.packs ?? [];
   const article = extractHtml(input.bytes, {
     timeZone: options.timeZone,
+    documentUrl: options.documentUrl ?? null,
+    transportCharset: options.charset ?? null,
     selectorsFor: (page) => {
-      const ctx = { url: options.url ?? page.url, source: options.source ?? page.source };
+      const ctx = { url: options.url ?? page.url ?? options.documentUrl ?? null, source: options.source ?? page.source };
       const applying = packs.filter((p) => packApplies(p, ctx));
       return {
         remove: applying.flatMap((p) => p.removeSelectors ?? []),

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ArticleRecord } from '../domain/types.js';
 import { FsArchiveStore } from '../archive/fs-store.js';
-import { rawKey, urlKey } from '../archive/keys.js';
+import { guidKey, rawKey, urlKey } from '../archive/keys.js';
 import { entryOf, type IndexEntry } from '../archive/store.js';
 import { acquireLock } from '../io/lock.js';
 import { formatInZone } from '../domain/time.js';
@@ -25,7 +25,7 @@ export interface ReindexReport {
 
 /** The index keys of a record: its raw versions and its URL. */
 export function keysOf(record: ArticleRecord): string[] {
-  return [rawKey(record.raw.sha256), ...record.previous.map((p) => rawKey(p.sha256)), ...(record.url ? [urlKey(record.url)] : [])];
+  return [rawKey(record.raw.sha256), ...record.previous.map((p) => rawKey(p.sha256)), ...(record.url ? [urlKey(record.url)] : []), ...(record.guid ? [guidKey(record.guid)] : [])];
 }
 
 export async function reindex(deps: JobDeps, onProgress?: (done: number) => void): Promise<ReindexReport> {

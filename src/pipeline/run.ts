@@ -30,6 +30,22 @@ const ingestModules = async () => {
   return { ...clean, ...archive, ...prep, ...read };
 };
 import type { FetchFn, PublishOptions, PublishResult } from './publish.js';
+import type { HttpDeps } from './sources.js';
+import { anythingDue, readSourcesState, sourcesStateFile } from '../sources/http/state.js';
+
+/** The inbox's listing; a setup that only fetches HTTP sources needs no inbox folder. */
+async function listInboxFor(deps: JobDeps, inboxDir: string): ReturnType<typeof listInbox> {
+  if (deps.config.sources.length > 0 && !(await stat(inboxDir).then(() => true, () => false))) return { ready: [], skipped: [] };
+  return listInbox(inboxDir, deps.now(), deps.config.inbox.settleSeconds);
+}
+
+/** True when a configured HTTP source (or an item waiting for a retry) is due: reads one small file. */
+async function sourcesDue(deps: JobDeps, archiveDir: string): Promise<boolean> {
+  if (deps.config.sources.length === 0) return false;
+  const state = await readSourcesState(sourcesStateFile(archiveDir));
+  const nowMs = deps.now();
+  return deps.config.sources.some((s) => anythingDue(state, s, nowMs));
+}
 
 export interface JobDeps {
   readonly config: Config;
@@ -38,6 +54,24 @@ export interface JobDeps {
   readonly now: () => number;
   /** How a WebSub hub is pinged; the global fetch when absent. */
   readonly fetch?: FetchFn;
+  /** DNS and sleep for HTTP sources (tests); the system's when absent. */
+  readonly http?: HttpDeps;
+}
+
+/** What one HTTP source did in a tick (see pipeline/sources.ts). */
+export interface SourceReport {
+  readonly name: string;
+  readonly url: string;
+  kind: 'feed' | 'page' | null;
+  /** `ok` (fetched), `not-modified` (304), `failed`, `waiting` (only retried waiting items). */
+  status: 'ok' | 'not-modified' | 'failed' | 'waiting';
+  new: number;
+  updated: number;
+  /** 304 responses and pages whose article had not changed. */
+  unchanged: number;
+  failed: number;
+  requests: number;
+  error: string | null;
 }
 
 export interface ItemReport {
@@ -66,6 +100,8 @@ export interface JobReport {
   durationMs: number;
   /** Set when this tick took over the lock of a run that died, and what it cleaned up. */
   recovered: string | null;
+  /** HTTP sources taken in this tick (their counts are also in the totals above). */
+  sources?: SourceReport[];
 }
 
 export function resolvePaths(deps: JobDeps): { inbox: string; archive: string; feeds: string; pages: string } {
@@ -81,7 +117,7 @@ export function resolvePaths(deps: JobDeps): { inbox: string; archive: string; f
 
 
 function emptyReport(): JobReport {
-  return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], pagesWritten: 0, feedItems: 0, warnings: [], durationMs: 0, recovered: null };
+  return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], pagesWritten: 0, feedItems: 0, warnings: [], durationMs: 0, recovered: null, sources: [] };
 }
 
 /** Read, clean and archive one input into `batch`. */
@@ -252,13 +288,13 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
   const paths = resolvePaths(deps);
   const report = emptyReport();
 
-  // Nothing in the inbox, the feeds up to date and no lock file: done without taking the lock
-  // or writing. A lock file sends the tick the long way, so it exits 75 while another run
-  // holds the lock, or cleans up after a run that died.
+  // Nothing in the inbox, no source due, the feeds up to date and no lock file: done without
+  // taking the lock or writing. A lock file sends the tick the long way, so it exits 75 while
+  // another run holds the lock, or cleans up after a run that died.
   if (!options.files && options.publishFeeds !== false) {
-    const listing = await listInbox(paths.inbox, deps.now(), deps.config.inbox.settleSeconds);
+    const listing = await listInboxFor(deps, paths.inbox);
     const locked = await stat(lockFile(paths.archive)).then(() => true, () => false);
-    if (listing.ready.length === 0 && !locked) {
+    if (listing.ready.length === 0 && !locked && !(await sourcesDue(deps, paths.archive))) {
       const state = await readPublishState(publishStateFile(paths.archive));
       const store = new FsArchiveStore(paths.archive);
       const fresh = await isFresh(state, {
@@ -308,7 +344,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
         });
       }
     } else {
-      const listing = await listInbox(paths.inbox, deps.now(), deps.config.inbox.settleSeconds);
+      const listing = await listInboxFor(deps, paths.inbox);
       report.skipped.push(...listing.skipped);
       for (const file of listing.ready) {
         // Refused before reading: a huge file must not be read into memory.
@@ -359,6 +395,12 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
         await store.commit([...batch.records.values()], batch.keyList());
         await removeTaken(paths.inbox, taken);
       }
+    }
+
+    // HTTP sources after the inbox: a slow upstream never holds back what is already here.
+    if (!options.files && (await sourcesDue(deps, paths.archive))) {
+      const { runSources } = await import('./sources.js');
+      await runSources(store, deps, paths.archive, report, deps.http);
     }
 
     if (options.publishFeeds !== false) {

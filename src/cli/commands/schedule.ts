@@ -2,7 +2,7 @@ import { formatInZone } from '../../domain/time.js';
 import { KlipingError } from '../../domain/errors.js';
 import { runJob } from '../../pipeline/run.js';
 import { runScheduler, type ScheduleEvent } from '../../schedule/scheduler.js';
-import { REPORT_OPTIONS, detailLines, errorLines, summaryLine, type CliIO, type Command } from '../command.js';
+import { REPORT_OPTIONS, detailLines, errorLines, sourceLines, summaryLine, type CliIO, type Command } from '../command.js';
 
 function render(io: CliIO, e: ScheduleEvent, values: Record<string, string | boolean | undefined>): void {
   if (values.json) {
@@ -21,6 +21,7 @@ function render(io: CliIO, e: ScheduleEvent, values: Record<string, string | boo
     case 'tick-finished':
       if (values.verbose) for (const l of detailLines(e.report)) io.stdout.write(`${e.at}   ${l}\n`);
       io.stdout.write(`${e.at} ${summaryLine(e.report, 'tick')}${next(e.next)}\n`);
+      for (const l of sourceLines(e.report)) io.stdout.write(`${e.at}   ${l}\n`);
       for (const l of errorLines(e.report)) io.stderr.write(`${e.at} ${l}\n`);
       break;
     case 'tick-failed':

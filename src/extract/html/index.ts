@@ -29,6 +29,8 @@ export interface HtmlExtractOptions {
   readonly selectorsFor?: (ctx: { url: string | null; source: string | null }) => SiteSelectors;
   /** Charset named by the transport (an HTTP header), which outranks the page's own. */
   readonly transportCharset?: string | null;
+  /** URL the page was fetched from: the base of its relative links when it names no canonical URL. */
+  readonly documentUrl?: string | null;
 }
 
 /** Everything read from a page, for the pipeline (`article`) and for tests and tools. */
@@ -66,7 +68,7 @@ const textLength = (lines: readonly string[]): number => lines.reduce((n, l) => 
 export function extractPage(bytes: Uint8Array, options: HtmlExtractOptions): HtmlPage {
   const decoded = decodeHtml(bytes, options.transportCharset);
   const $ = load(decoded.html);
-  const { meta } = extractMetadata($, options.timeZone);
+  const { meta } = extractMetadata($, options.timeZone, options.documentUrl ?? null);
   const selectors = options.selectorsFor?.({ url: meta.url, source: meta.siteName }) ?? { remove: [], content: [] };
   const bodyOptions = { baseUrl: meta.baseUrl, title: meta.title, removeSelectors: selectors.remove, contentSelectors: selectors.content };
   let body = extractBody($, bodyOptions);

@@ -176,7 +176,8 @@ function writtenDateText($: CheerioAPI): string[] {
 }
 
 /** Read the metadata of a parsed page. Call before the body is cut out: it reads scripts and meta. */
-export function extractMetadata($: CheerioAPI, timeZone: string): { meta: HtmlMetadata; jsonLd: JsonObject | null } {
+/** `documentUrl`: where the page was fetched from, the base of relative URLs when it names none. */
+export function extractMetadata($: CheerioAPI, timeZone: string, documentUrl: string | null = null): { meta: HtmlMetadata; jsonLd: JsonObject | null } {
   const blocks: unknown[] = [];
   $('script[type]').each((_, el) => {
     if (!/ld\+json/i.test(el.attribs.type ?? '')) return;
@@ -195,8 +196,8 @@ export function extractMetadata($: CheerioAPI, timeZone: string): { meta: HtmlMe
       if (m && !savedFrom) savedFrom = m[1]!;
     });
   const canonicalRaw = clean($('link[rel~="canonical"]').first().attr('href')) ?? meta($, 'og:url') ?? (ld ? urlOf(ld.url) ?? urlOf(ld.mainEntityOfPage) : null) ?? savedFrom;
-  const canonical = absolute(canonicalRaw, absolute(baseHref, null));
-  const baseUrl = absolute(baseHref, canonical) ?? canonical;
+  const canonical = absolute(canonicalRaw, absolute(baseHref, documentUrl) ?? documentUrl);
+  const baseUrl = absolute(baseHref, canonical ?? documentUrl) ?? canonical ?? absolute(documentUrl, null);
   const host = canonical ? new URL(canonical).hostname : null;
 
   const siteName = clean(
