@@ -86,7 +86,6 @@ export async function reclean(deps: JobDeps, options: RecleanOptions = {}): Prom
 
   const work = async (): Promise<void> => {
     const store = new FsArchiveStore(paths.archive);
-    const cleaner = cleanerFor(deps.config);
     const recordPaths: string[] = [];
     for (const month of await store.months()) for (const e of await store.month(month)) recordPaths.push(e.path);
     recordPaths.sort();
@@ -104,7 +103,7 @@ export async function reclean(deps: JobDeps, options: RecleanOptions = {}): Prom
       try {
         const record = await store.read(recordPath);
         if (!record) throw new KlipingError('ARCHIVE', `the archive index lists ${JSON.stringify(recordPath)} but its record is missing: run \`kliping verify --repair\``);
-        const updated = await recleanRecord(store, record, cleaner, deps);
+        const updated = await recleanRecord(store, record, cleanerFor(deps.config, record.source), deps);
         if (!updated) {
           report.unchanged++;
         } else {

@@ -8,7 +8,6 @@ import type { ArticleRecord } from '../domain/types.js';
 import { InputError, KlipingError } from '../domain/errors.js';
 import { formatInZone } from '../domain/time.js';
 import type { Config } from '../config/schema.js';
-import type { Cleaner } from '../clean/index.js';
 import { FsArchiveStore } from '../archive/fs-store.js';
 import type { ArchiveStore } from '../archive/store.js';
 import { acquireLock, type Lock } from '../io/lock.js';
@@ -16,6 +15,9 @@ import { findStaleTempsTree } from '../io/atomic.js';
 import { FAILED_DIR, listInbox, moveToFailed, readInboxFile, removeTaken, type InboxFile } from '../sources/inbox.js';
 import type { Batch, Outcome } from './archive-article.js';
 import type { RawInput } from './prepare.js';
+import type { FetchFn, PublishOptions, PublishResult } from './publish.js';
+import type { HttpDeps } from './sources.js';
+import { anythingDue, readSourcesState, sourcesStateFile } from '../sources/http/state.js';
 import { isFresh, publishStateFile, readPublishState, snapshotFiles, writePublishState, type PublishState } from './publish-state.js';
 
 // Cleaning, extraction and feed rendering are imported when a tick needs them: a cron tick
@@ -29,9 +31,6 @@ const ingestModules = async () => {
   ]);
   return { ...clean, ...archive, ...prep, ...read };
 };
-import type { FetchFn, PublishOptions, PublishResult } from './publish.js';
-import type { HttpDeps } from './sources.js';
-import { anythingDue, readSourcesState, sourcesStateFile } from '../sources/http/state.js';
 
 /** The inbox's listing; a setup that only fetches HTTP sources needs no inbox folder. */
 async function listInboxFor(deps: JobDeps, inboxDir: string): ReturnType<typeof listInbox> {
@@ -124,7 +123,6 @@ function emptyReport(): JobReport {
 async function ingestOne(
   store: ArchiveStore,
   batch: Batch,
-  cleaner: Cleaner,
   deps: JobDeps,
   input: RawInput,
 ): Promise<{ outcome: Outcome; record: ArticleRecord }> {
@@ -133,10 +131,12 @@ async function ingestOne(
     throw new KlipingError('INPUT', `${JSON.stringify(input.name)}: the file is ${input.bytes.length} bytes, over inbox.maxBytes (${config.inbox.maxBytes}): raise the limit in the config or split the file`);
   }
   const nowMs = deps.now();
-  const { readInput, prepare, archiveArticle } = await ingestModules();
+  const { readInput, prepare, archiveArticle, cleanerFor } = await ingestModules();
   let draft;
   try {
-    const extracted = await readInput(input, { timeZone: config.timeZone, packs: cleaner.packs });
+    const extracted = await readInput(input, { timeZone: config.timeZone, packs: cleanerFor(config).packs });
+    // A file whose front matter names a configured source gets that source's rules too.
+    const cleaner = cleanerFor(config, extracted.source);
     ({ draft } = prepare(input, extracted, cleaner, { timeZone: config.timeZone, language: config.site.language, nowMs }));
   } catch (e) {
     // Reading and cleaning touch nothing on disk: an unexpected error there is a bug triggered
@@ -360,8 +360,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
     }
 
     if (pending.length > 0) {
-      const { Batch, cleanerFor, mediaTypeOf } = await ingestModules();
-      const cleaner = cleanerFor(deps.config);
+      const { Batch, mediaTypeOf } = await ingestModules();
       // Batches bound memory (raw bytes wait in the batch until flushed) and how much work a
       // kill can cost; each batch is committed before its inputs leave the inbox.
       for (let start = 0; start < pending.length; start += BATCH_SIZE) {
@@ -380,7 +379,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
           }
           const input: RawInput = { name: p.name, bytes: loaded.bytes, mediaType: mediaTypeOf(p.name, loaded.bytes), mtimeMs: loaded.mtimeMs };
           try {
-            const { outcome, record } = await ingestOne(store, batch, cleaner, deps, input);
+            const { outcome, record } = await ingestOne(store, batch, deps, input);
             report[outcome]++;
             report.items.push({ input: p.name, outcome, path: record.path, id: record.id });
             if (p.inboxFile) taken.push(p.inboxFile);

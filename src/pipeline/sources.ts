@@ -13,7 +13,7 @@ import { formatInZone } from '../domain/time.js';
 import type { SourceConfig } from '../config/schema.js';
 import type { ArchiveStore } from '../archive/store.js';
 import { guidKey, urlKey } from '../archive/keys.js';
-import { createCleaner, type Cleaner } from '../clean/index.js';
+import type { Cleaner } from '../clean/index.js';
 import { FetchError, httpGet, type HttpResponse, type Resolver } from '../sources/http/client.js';
 import { HostGate } from '../sources/http/hosts.js';
 import { FeedParseError, looksLikeFeed, parseFeed, type FeedItem } from '../sources/http/parse-feed.js';
@@ -57,10 +57,8 @@ export function userAgentOf(deps: Pick<JobDeps, 'config'>): string {
 }
 
 /** Cleaner for one source: the config's rules plus the source's own. */
-export function cleanerForSource(deps: Pick<JobDeps, 'config'>, source: SourceConfig, shared: Cleaner): Cleaner {
-  if (source.rules.add.length === 0 && source.rules.disable.length === 0) return shared;
-  const { rules } = deps.config;
-  return createCleaner({ add: [...rules.add, ...source.rules.add], disable: [...rules.disable, ...source.rules.disable] });
+export function cleanerForSource(deps: Pick<JobDeps, 'config'>, source: SourceConfig): Cleaner {
+  return cleanerFor(deps.config, source.name);
 }
 
 /** How many GUIDs a source remembers: enough for any feed to roll its items over several times. */
@@ -107,7 +105,6 @@ export async function runSources(store: ArchiveStore, deps: JobDeps, archiveDir:
   if (due.length === 0) return;
   const gate = new HostGate({ concurrency: deps.config.fetch.perHostConcurrency, delayMs: deps.config.fetch.perHostDelayMs, sleep: http.sleep });
   const get = fetcher(deps, http, gate);
-  const shared = cleanerFor(deps.config);
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const p = chain.then(fn);
@@ -124,7 +121,7 @@ export async function runSources(store: ArchiveStore, deps: JobDeps, archiveDir:
     while (next < due.length) {
       const i = next++;
       const source = due[i]!;
-      reports[i] = await runSource(source, { store, deps, state, get, serial, cleaner: cleanerForSource(deps, source, shared), report, nowMs });
+      reports[i] = await runSource(source, { store, deps, state, get, serial, cleaner: cleanerForSource(deps, source), report, nowMs });
     }
   };
   await Promise.all(Array.from({ length: Math.min(SOURCES_AT_ONCE, due.length) }, worker));
@@ -295,6 +292,9 @@ async function archivePage(source: SourceConfig, ctx: Ctx, res: HttpResponse, it
     const extracted: ExtractedArticle = {
       ...read,
       url: read.url ?? res.url,
+      // The configured source's name, not the page's site name: it picks the source's own
+      // rules again when the article is re-cleaned (pipeline/cleaner.ts).
+      source: source.name,
       title: read.title ?? item?.title ?? null,
       published: read.published ?? item?.published ?? null,
       publishedSource: read.published ? read.publishedSource : item?.published ? 'feed' : null,

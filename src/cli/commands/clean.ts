@@ -30,7 +30,7 @@ export const cleanCommand: Command = {
     );
     const ctxUrl = (ctx.values.url as string | undefined) ?? extracted.url;
     const ctxSource = (ctx.values.source as string | undefined) ?? extracted.source;
-    const result = cleaner.clean(extracted.lines, { url: ctxUrl, source: ctxSource });
+    const result = cleanerFor(config, ctxSource).clean(extracted.lines, { url: ctxUrl, source: ctxSource });
     for (const p of result.paragraphs) ctx.io.stdout.write(`${p}\n`);
     if (ctx.values.explain) {
       for (const d of result.dropped) ctx.io.stderr.write(`dropped line ${d.line} [${d.rule}]: ${d.text}\n`);

@@ -14,8 +14,7 @@ export const fetchCommand: Command = {
     const url = ctx.positionals[0]!;
     const sourceName = ctx.values.source as string | undefined;
     const source = sourceName === undefined ? undefined : config.sources.find((s) => s.name === sourceName);
-    const shared = cleanerFor(config);
-    const cleaner = source ? cleanerForSource({ config }, source, shared) : shared;
+    const cleaner = source ? cleanerForSource({ config }, source) : cleanerFor(config);
     const f = config.fetch;
     let res;
     try {
