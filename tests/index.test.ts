@@ -116,3 +116,20 @@ describe('publishing only when something changed', () => {
     expect(await readFile(path.join(dir, 'feeds/rss.xml'), 'utf8')).toContain('<title>Kliping Baru</title>');
   });
 });
+
+describe('dist/main.js', () => {
+  it('answers a quiet tick without loading the whole CLI, and loads it when there is work', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { ROOT } = await import('./support/paths.js');
+    const dir = await workspace();
+    await runCli(['ingest', SAMPLE], { cwd: dir });
+    const probe = path.join(dir, 'probe.cjs');
+    await writeFile(probe, `process.on('exit', () => process.stderr.write('LOADED ' + Object.keys(require.cache).filter((f) => /[\\\\/]dist[\\\\/]\\w+\\.js$/.test(f) && !f.includes('node_modules')).map((f) => path.basename(f)).join(',') + '\\n'));\nconst path = require('node:path');\n`);
+    const run = (): string => spawnSync(process.execPath, ['--require', probe, path.join(ROOT, 'dist/main.js'), 'run'], { cwd: dir, encoding: 'utf8' }).stderr;
+    expect(run()).toContain('LOADED main.js\n');
+    await writeFile(path.join(dir, 'inbox', 'x.txt'), 'Harga cabai turun di pasar induk hari ini.\n');
+    const { utimes } = await import('node:fs/promises');
+    await utimes(path.join(dir, 'inbox', 'x.txt'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    expect(run()).toContain('LOADED main.js,cli.js\n');
+  });
+});

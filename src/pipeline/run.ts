@@ -12,13 +12,15 @@ import { FsArchiveStore } from '../archive/fs-store.js';
 import type { ArchiveStore } from '../archive/store.js';
 import { acquireLock, type Lock } from '../io/lock.js';
 import { findStaleTempsTree } from '../io/atomic.js';
-import { FAILED_DIR, listInbox, moveToFailed, readInboxFile, removeTaken, type InboxFile } from '../sources/inbox.js';
+import { FAILED_DIR, moveToFailed, readInboxFile, removeTaken, type InboxFile } from '../sources/inbox.js';
 import type { Batch, Outcome } from './archive-article.js';
 import type { RawInput } from './prepare.js';
 import type { FetchFn, PublishOptions, PublishResult } from './publish.js';
 import type { HttpDeps } from './sources.js';
-import { anythingDue, readSourcesState, sourcesStateFile } from '../sources/http/state.js';
 import { isFresh, publishStateFile, readPublishState, snapshotFiles, writePublishState, type PublishState } from './publish-state.js';
+import { emptyReport, feedConfigKey, listInboxFor, lockFile, pagesDirOf, quietTick, resolvePaths, sourcesDue } from './quiet.js';
+
+export { lockFile, resolvePaths } from './quiet.js';
 
 // Cleaning, extraction and feed rendering are imported when a tick needs them: a cron tick
 // with nothing new pays only for listing the inbox and a few stats.
@@ -32,19 +34,7 @@ const ingestModules = async () => {
   return { ...clean, ...archive, ...prep, ...read };
 };
 
-/** The inbox's listing; a setup that only fetches HTTP sources needs no inbox folder. */
-async function listInboxFor(deps: JobDeps, inboxDir: string): ReturnType<typeof listInbox> {
-  if (deps.config.sources.length > 0 && !(await stat(inboxDir).then(() => true, () => false))) return { ready: [], skipped: [] };
-  return listInbox(inboxDir, deps.now(), deps.config.inbox.settleSeconds);
-}
 
-/** True when a configured HTTP source (or an item waiting for a retry) is due: reads one small file. */
-async function sourcesDue(deps: JobDeps, archiveDir: string): Promise<boolean> {
-  if (deps.config.sources.length === 0) return false;
-  const state = await readSourcesState(sourcesStateFile(archiveDir));
-  const nowMs = deps.now();
-  return deps.config.sources.some((s) => anythingDue(state, s, nowMs));
-}
 
 export interface JobDeps {
   readonly config: Config;
@@ -103,21 +93,9 @@ export interface JobReport {
   sources?: SourceReport[];
 }
 
-export function resolvePaths(deps: JobDeps): { inbox: string; archive: string; feeds: string; pages: string } {
-  const p = deps.config.paths;
-  return {
-    inbox: path.resolve(deps.cwd, p.inbox),
-    archive: path.resolve(deps.cwd, p.archive),
-    feeds: path.resolve(deps.cwd, p.feeds),
-    pages: path.resolve(deps.cwd, p.pages),
-  };
-}
 
 
 
-function emptyReport(): JobReport {
-  return { new: 0, updated: 0, unchanged: 0, failed: 0, items: [], skipped: [], published: [], pagesWritten: 0, feedItems: 0, warnings: [], durationMs: 0, recovered: null, sources: [] };
-}
 
 /** Read, clean and archive one input into `batch`. */
 async function ingestOne(
@@ -179,9 +157,6 @@ function readErrorMessage(e: unknown): string {
   return (e as Error).message;
 }
 
-export function lockFile(archiveDir: string): string {
-  return path.join(archiveDir, '.kliping', 'lock');
-}
 
 /**
  * After a run died holding the lock, remove what it may have left half-done: hidden temp files
@@ -227,15 +202,7 @@ export async function withLock<T>(
 }
 
 
-/** The config that shapes the feeds and pages: a change to it republishes them. */
-function feedConfigKey(config: Config): string {
-  return JSON.stringify({ site: config.site, feeds: config.feeds, pages: config.pages });
-}
 
-/** The pages folder when pages are published (the "nothing changed" check looks at it too). */
-function pagesDirOf(deps: JobDeps, paths: ReturnType<typeof resolvePaths>): string | undefined {
-  return deps.config.pages.enabled ? paths.pages : undefined;
-}
 
 /**
  * Publish unless the last publish was made from this very archive and config and its files
@@ -288,29 +255,9 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
   const paths = resolvePaths(deps);
   const report = emptyReport();
 
-  // Nothing in the inbox, no source due, the feeds up to date and no lock file: done without
-  // taking the lock or writing. A lock file sends the tick the long way, so it exits 75 while
-  // another run holds the lock, or cleans up after a run that died.
   if (!options.files && options.publishFeeds !== false) {
-    const listing = await listInboxFor(deps, paths.inbox);
-    const locked = await stat(lockFile(paths.archive)).then(() => true, () => false);
-    if (listing.ready.length === 0 && !locked && !(await sourcesDue(deps, paths.archive))) {
-      const state = await readPublishState(publishStateFile(paths.archive));
-      const store = new FsArchiveStore(paths.archive);
-      const fresh = await isFresh(state, {
-        generation: await store.generation(),
-        configKey: feedConfigKey(deps.config),
-        nowMs: deps.now(),
-        feedsDir: paths.feeds,
-        pagesDir: pagesDirOf(deps, paths),
-      });
-      if (fresh && state) {
-        report.skipped.push(...listing.skipped);
-        report.feedItems = state.items;
-        report.durationMs = deps.now() - started;
-        return report;
-      }
-    }
+    const quiet = await quietTick(deps);
+    if (quiet) return quiet;
   }
 
   await withLock(deps, async () => {
