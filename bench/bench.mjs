@@ -17,7 +17,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const BIN = path.join(ROOT, 'dist/main.js');
 const PROBE = pathToFileURL(path.join(HERE, 'probe-rss.mjs')).href;
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 const { values } = parseArgs({
   options: {
@@ -115,11 +115,14 @@ async function generate(n) {
 }
 
 let fresh = 0;
-async function dropNew(dir, html = false) {
+/** Drop one new article, dated just after the newest of an `n`-article archive, in its inbox. */
+async function dropNew(dir, n, html = false) {
   fresh++;
   const name = html ? `new-${process.pid}-${fresh}.html` : `new-${process.pid}-${fresh}.txt`;
   const file = path.join(dir, 'inbox', name);
-  await writeFile(file, html ? htmlArticle(900000 + fresh) : textArticle(900000 + fresh + Math.floor(Math.random() * 1e6)));
+  // A unique line keeps the bytes new even when a cached archive is measured again.
+  const unique = `Catatan redaksi ${process.pid}-${fresh}-${Date.now()}.`;
+  await writeFile(file, html ? htmlArticle(900000 + fresh) : textArticle(n + fresh, { spread: n }).replace(/\n$/, `\n${unique}\n`));
   const old = new Date(Date.now() - 3600_000);
   await utimes(file, old, old);
 }
@@ -158,7 +161,7 @@ async function main() {
     const one = [];
     let oneRss = 0;
     for (let r = 0; r < reps; r++) {
-      await dropNew(dir);
+      await dropNew(dir, n);
       const m = runNode([BIN, 'run'], dir);
       if (!/1 new/.test(m.stdout)) throw new Error(`expected one new article, got: ${m.stdout}${m.stderr}`);
       one.push(m.ms);

@@ -1,5 +1,6 @@
 /** The archive on disk; see layout.ts for the file layout. Every write is atomic. */
 import { readFile, readdir, rm } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleRecord } from '../domain/types.js';
 import { KlipingError } from '../domain/errors.js';
@@ -197,6 +198,15 @@ export class FsArchiveStore implements ArchiveStore {
       for (const m of (await this.list(y)).filter((n) => /^\d{2}$/.test(n)).sort().reverse()) out.push(`${y}/${m}`);
     }
     return out;
+  }
+
+  async monthVersion(month: string): Promise<string | null> {
+    try {
+      const st = statSync(this.abs(`${month}/index.json`));
+      return `${st.size}:${st.mtimeMs}`;
+    } catch {
+      return null;
+    }
   }
 
   async month(month: string): Promise<IndexEntry[]> {

@@ -36,6 +36,11 @@ export interface ArchiveStore {
   nextDue(nowMs: number): Promise<number | null>;
   /** Months that hold articles, newest first (`YYYY/MM`). */
   months(): Promise<string[]>;
+  /**
+   * A token that changes whenever the month's manifest changes (size and mtime of its file),
+   * or null when the month has none: lets publishing skip parsing months it already rendered.
+   */
+  monthVersion(month: string): Promise<string | null>;
   /** A month's manifest entries, newest first. */
   month(month: string): Promise<IndexEntry[]>;
 }

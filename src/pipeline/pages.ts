@@ -2,9 +2,9 @@
  * Publish the static pages (src/pages) from the archive: only what changed is read and
  * rendered, and a file is rewritten only when its bytes change (atomically).
  *
- * Like the feeds' archive documents, only month manifests are read on every publish. A month
- * whose due entries or neighbours differ from the last publish (its fingerprint in
- * `.kliping/state.json`) gets its month and day pages rendered again; inside it, only the
+ * Like the feeds' archive documents, a month whose manifest is unchanged since the last publish
+ * (its token in `.kliping/months-state.json`) is not even parsed. A month whose due entries or
+ * neighbours differ gets its month and day pages rendered again; inside it, only the
  * articles whose manifest entry changed are read and their pages rendered: the title, time and
  * source the lists show are kept per month in `.kliping/months/YYYY-MM.json`. Both are caches
  * below the pages folder (hidden, never served): deleting them renders everything once more,
@@ -32,7 +32,19 @@ import { removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 
 /** Bump when the pages of an unchanged archive would render differently. */
 const RENDER_VERSION = 1;
-const STATE_FILE = '.kliping/state.json';
+// Renamed from state.json when months gained a manifest token: an old state is simply absent.
+const STATE_FILE = '.kliping/months-state.json';
+
+/** What the last publish knew of a month (see publishPages). */
+interface MonthState {
+  /** ArchiveStore.monthVersion of the manifest it was read from. */
+  readonly token: string;
+  readonly nextDueMs: number | null;
+  readonly count: number;
+  readonly fingerprint: string;
+  readonly older: string | null;
+  readonly newer: string | null;
+}
 const monthCacheFile = (month: string): string => `.kliping/months/${month}.json`;
 
 export interface PagesOptions {
@@ -104,17 +116,38 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
     if (r.written) written.push(name);
   };
 
-  const months: { key: string; entries: IndexEntry[] }[] = [];
+  await removeStaleTemps(pagesDir);
+  const state = (!options.force && (await readJson<Record<string, MonthState>>(path.join(pagesDir, STATE_FILE), key))) || {};
+  const nextState: Record<string, MonthState> = {};
+
+  // Months newest first. One whose manifest is unchanged since the last publish (and has no
+  // article newly due) is taken from the state without parsing it.
+  const dueEntries = (entries: IndexEntry[]): { entries: IndexEntry[]; nextDueMs: number | null } => {
+    let nextDueMs: number | null = null;
+    const due: IndexEntry[] = [];
+    for (const e of entries) {
+      const t = Date.parse(e.published);
+      if (t > options.nowMs) nextDueMs = nextDueMs === null ? t : Math.min(nextDueMs, t);
+      else if (isPagePath(e.path)) due.push(e);
+    }
+    return { entries: due.sort(compareEntries), nextDueMs };
+  };
+  const months: { key: string; store: string; token: string | null; nextDueMs: number | null; count: number; fingerprint: string; entries: IndexEntry[] | null }[] = [];
   for (const m of await store.months()) {
-    const entries = (await store.month(m))
-      .filter((e) => Date.parse(e.published) <= options.nowMs && isPagePath(e.path))
-      .sort(compareEntries);
-    if (entries.length > 0) months.push({ key: m.replace('/', '-'), entries });
+    const monthKey = m.replace('/', '-');
+    const token = await store.monthVersion(m);
+    const cached = state[monthKey];
+    if (cached && token !== null && cached.token === token && (cached.nextDueMs === null || options.nowMs < cached.nextDueMs)) {
+      if (cached.count > 0) months.push({ key: monthKey, store: m, token, nextDueMs: cached.nextDueMs, count: cached.count, fingerprint: cached.fingerprint, entries: null });
+      else nextState[monthKey] = cached;
+      continue;
+    }
+    const { entries, nextDueMs } = dueEntries(await store.month(m));
+    const record = { key: monthKey, store: m, token, nextDueMs, count: entries.length, fingerprint: sha(entries), entries };
+    if (entries.length > 0) months.push(record);
+    else if (token !== null) nextState[monthKey] = { token, nextDueMs, count: 0, fingerprint: record.fingerprint, older: null, newer: null };
   }
 
-  await removeStaleTemps(pagesDir);
-  const state = (!options.force && (await readJson<Record<string, string>>(path.join(pagesDir, STATE_FILE), key))) || {};
-  const nextState: Record<string, string> = {};
   const caches = new Map<string, Record<string, CacheEntry>>();
   const loadCache = async (month: string): Promise<Record<string, CacheEntry>> => {
     let c = caches.get(month);
@@ -131,12 +164,23 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
   };
 
   for (let i = 0; i < months.length; i++) {
-    const { key: month, entries } = months[i]!;
+    const info = months[i]!;
+    const month = info.key;
     const older = months[i + 1]?.key ?? null;
     const newer = months[i - 1]?.key ?? null;
-    const fingerprint = sha({ month, older, newer, entries });
-    nextState[month] = fingerprint;
-    if (!options.force && state[month] === fingerprint && (await exists(path.join(pagesDir, monthPagePath(month))))) continue;
+    const before = state[month];
+    if (info.token !== null) nextState[month] = { token: info.token, nextDueMs: info.nextDueMs, count: info.count, fingerprint: info.fingerprint, older, newer };
+    if (
+      !options.force &&
+      before &&
+      before.fingerprint === info.fingerprint &&
+      before.older === older &&
+      before.newer === newer &&
+      (await exists(path.join(pagesDir, monthPagePath(month))))
+    ) {
+      continue;
+    }
+    const entries = info.entries ?? dueEntries(await store.month(info.store)).entries;
 
     const cache = await loadCache(month);
     const next: Record<string, CacheEntry> = {};
@@ -167,7 +211,7 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
   }
 
   const newest: ListedArticle[] = [];
-  for (const e of months.flatMap((m) => m.entries).sort(compareEntries).slice(0, options.limit)) {
+  for (const e of (await store.newest(options.limit, options.nowMs)).filter((x) => isPagePath(x.path))) {
     const cached = (await loadCache(e.path.slice(0, 7).replace('/', '-')))[e.id];
     if (cached && cached.h === sha(e)) newest.push(cached);
     else {
@@ -175,7 +219,7 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
       newest.push({ id: e.id, path: e.path, title: String(r.title ?? ''), published: e.published, source: r.source ?? null });
     }
   }
-  const index = renderIndexPage(site, newest, months.map((m) => ({ key: m.key, count: m.entries.length })));
+  const index = renderIndexPage(site, newest, months.map((m) => ({ key: m.key, count: m.count })));
   await write(index.path, index.html);
   await write('style.css', STYLESHEET);
   const sorted = Object.fromEntries(Object.entries(nextState).sort(([a], [b]) => (a < b ? 1 : -1)));

@@ -4,17 +4,21 @@
  *
  * Documents (names inside the feeds folder):
  *   rss.xml, atom.xml, feed.json                 subscription feeds: the newest `limit` due items
- *   archive/YYYY-MM.rss.xml, .atom.xml, .json    RFC 5005 archive documents: every due item of
- *                                                one month, chained with prev-/next-archive links
+ *   archive/YYYY-MM[-N].rss.xml, .atom.xml, .json RFC 5005 archive documents: the due items of
+ *                                                one month, in pages of ARCHIVE_PAGE_SIZE (oldest
+ *                                                first), chained with prev-/next-archive links
  *
- * Only month manifests are read on every run. A month's records are read and its documents
- * rendered only when its manifest entries or neighbours differ from the last publish (recorded
- * in archive/.kliping-state.json, a cache: when missing or unreadable everything is rendered
- * again, which gives the same bytes). Everything is read and checked before anything is
- * written: if the archive cannot be read, the published files stay as they were.
+ * A month's manifest is parsed only when it changed since the last publish (its token, the
+ * pages and their neighbours are recorded in archive/.kliping-state.json, a cache: when missing
+ * or unreadable everything is rendered again, which gives the same bytes). A page's records are
+ * read and its documents rendered only when its entries or neighbours changed. The subscription
+ * feeds are read and checked before anything is written, so if the archive cannot be read they
+ * stay as they were; archive pages are then written one at a time, each atomically, which keeps
+ * memory bounded by one page.
  */
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleRecord } from '../domain/types.js';
 import { KlipingError } from '../domain/errors.js';
@@ -36,7 +40,14 @@ import {
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 
 /** Bump when the rendered bytes of an unchanged archive month would differ (a renderer change). */
-const RENDER_VERSION = 2;
+const RENDER_VERSION = 3;
+
+/**
+ * Most items in one archive document. A busy month is split into pages (`2024-05`,
+ * `2024-05-2`, ...), oldest first, so a new article rewrites one page of ~200 items rather
+ * than a month of thousands: the cost of a tick stays flat as the archive grows.
+ */
+export const ARCHIVE_PAGE_SIZE = 200;
 const STATE_FILE = 'archive/.kliping-state.json';
 
 export type FetchFn = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ status: number }>;
@@ -91,11 +102,28 @@ async function readRecords(store: ArchiveStore, entries: readonly IndexEntry[]):
   return records;
 }
 
-async function readState(file: string): Promise<Record<string, string>> {
+/** How one archive page was last rendered: its entries' hash and its neighbours. */
+interface PageState {
+  readonly key: string;
+  readonly hash: string;
+  readonly older: string | null;
+  readonly newer: string | null;
+}
+
+/** What the last publish knew of a month, so an unchanged month's manifest is not even parsed. */
+interface MonthState {
+  /** ArchiveStore.monthVersion of the manifest it was read from. */
+  readonly token: string;
+  /** Earliest future-dated entry: the month's pages change when it is due. */
+  readonly nextDueMs: number | null;
+  readonly pages: readonly PageState[];
+}
+
+async function readState(file: string): Promise<Record<string, MonthState>> {
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown; months?: unknown };
     if (parsed.version === RENDER_VERSION && typeof parsed.months === 'object' && parsed.months !== null) {
-      return parsed.months as Record<string, string>;
+      return parsed.months as Record<string, MonthState>;
     }
   } catch {
     /* a cache: missing or unreadable means render everything */
@@ -103,13 +131,33 @@ async function readState(file: string): Promise<Record<string, string>> {
   return {};
 }
 
-async function exists(file: string): Promise<boolean> {
+function exists(file: string): boolean {
   try {
-    await access(file);
+    statSync(file);
     return true;
   } catch {
     return false;
   }
+}
+
+/** A month's due entries split into pages of ARCHIVE_PAGE_SIZE, oldest first. */
+function paginate(key: string, entries: readonly IndexEntry[], nowMs: number, site: FeedSite): { pages: { key: string; hash: string; entries: IndexEntry[] }[]; nextDueMs: number | null } {
+  let nextDueMs: number | null = null;
+  const due: IndexEntry[] = [];
+  for (const e of entries) {
+    const t = Date.parse(e.published);
+    if (t <= nowMs) due.push(e);
+    else if (nextDueMs === null || t < nextDueMs) nextDueMs = t;
+  }
+  due.sort((a, b) => compareEntries(b, a));
+  const pages: { key: string; hash: string; entries: IndexEntry[] }[] = [];
+  for (let i = 0; i * ARCHIVE_PAGE_SIZE < due.length; i++) {
+    const slice = due.slice(i * ARCHIVE_PAGE_SIZE, (i + 1) * ARCHIVE_PAGE_SIZE);
+    const pageKey = i === 0 ? key : `${key}-${i + 1}`;
+    const hash = createHash('sha256').update(JSON.stringify({ v: RENDER_VERSION, site, key: pageKey, entries: slice })).digest('hex');
+    pages.push({ key: pageKey, hash, entries: slice });
+  }
+  return { pages, nextDueMs };
 }
 
 function check(doc: FeedDocument): void {
@@ -139,61 +187,94 @@ export async function pingHub(fetchFn: FetchFn, hub: string, feedUrl: string): P
 export async function publish(store: ArchiveStore, options: PublishOptions): Promise<PublishResult> {
   const archives = options.archives ?? true;
   const hub = options.hub ?? null;
+  const { site, nowMs, feedsDir } = options;
+  const written: string[] = [];
+  await removeStaleTemps(feedsDir);
+  await removeStaleTemps(path.join(feedsDir, 'archive'));
 
-  // Due entries by month, newest month first; only manifests are read here.
-  const months: { key: string; entries: IndexEntry[] }[] = [];
-  for (const m of await store.months()) {
-    const entries = (await store.month(m)).filter((e) => Date.parse(e.published) <= options.nowMs).sort(compareEntries);
-    if (entries.length > 0) months.push({ key: monthKey(m), entries });
-  }
-  const newest = months.flatMap((m) => m.entries).sort(compareEntries).slice(0, options.limit);
-
-  // Read and render everything before writing anything.
-  const archiveDocs: FeedDocument[] = [];
-  const state = archives ? await readState(path.join(options.feedsDir, STATE_FILE)) : {};
-  const nextState: Record<string, string> = {};
+  // The archive chain, oldest page first. A month whose manifest is unchanged since the last
+  // publish (and has no article newly due) is taken from the state without parsing it.
+  const stateFile = path.join(feedsDir, STATE_FILE);
+  const state = archives ? await readState(stateFile) : {};
+  type MonthInfo = { month: string; key: string; token: string | null; nextDueMs: number | null; pages: { key: string; hash: string; entries: IndexEntry[] | null }[] };
+  const infos: MonthInfo[] = [];
   if (archives) {
-    for (let i = 0; i < months.length; i++) {
-      const { key, entries } = months[i]!;
-      const older = months[i + 1]?.key ?? null;
-      const newer = months[i - 1]?.key ?? null;
-      const fingerprint = createHash('sha256')
-        .update(JSON.stringify({ v: RENDER_VERSION, site: options.site, key, older, newer, entries }))
-        .digest('hex');
-      nextState[key] = fingerprint;
-      const files = archiveFiles(key);
-      if (!options.force && state[key] === fingerprint) {
-        const present = await Promise.all(Object.values(files).map((f) => exists(path.join(options.feedsDir, f))));
-        if (present.every(Boolean)) continue;
+    for (const month of (await store.months()).reverse()) {
+      const key = monthKey(month);
+      const token = await store.monthVersion(month);
+      const cached = state[key];
+      if (!options.force && cached && token !== null && cached.token === token && (cached.nextDueMs === null || nowMs < cached.nextDueMs)) {
+        infos.push({ month, key, token, nextDueMs: cached.nextDueMs, pages: cached.pages.map((p) => ({ key: p.key, hash: p.hash, entries: null })) });
+      } else {
+        const { pages, nextDueMs } = paginate(key, await store.month(month), nowMs, site);
+        infos.push({ month, key, token, nextDueMs, pages });
       }
-      const records = await readRecords(store, entries);
-      archiveDocs.push(...renderDocuments(options.site, archivePlace(options.site.url, key, older, newer), files, records));
     }
   }
-  const place = subscriptionPlace(options.site.url, archives ? (months[0]?.key ?? null) : null, hub);
-  const subscription = renderDocuments(options.site, place, SUBSCRIPTION_FILES, await readRecords(store, newest));
-  for (const doc of [...archiveDocs, ...subscription]) check(doc);
+  const chain = infos.flatMap((info) => info.pages.map((page) => ({ info, page })));
+  const newestPage = chain.at(-1)?.page.key ?? null;
 
-  // Archive documents first: a reader following the new subscription feed's links finds them.
-  await removeStaleTemps(options.feedsDir);
-  await removeStaleTemps(path.join(options.feedsDir, 'archive'));
-  const written: string[] = [];
-  for (const doc of archiveDocs) {
-    const r = await writeFileAtomic(path.join(options.feedsDir, doc.name), doc.text, { ifChanged: true });
-    if (r.written) written.push(doc.name);
+  // The subscription feeds are read, rendered and checked before anything is written: if the
+  // archive cannot be read, they stay as they were.
+  const newest = await store.newest(options.limit, nowMs);
+  const subscription = renderDocuments(site, subscriptionPlace(site.url, newestPage, hub), SUBSCRIPTION_FILES, await readRecords(store, newest));
+  for (const doc of subscription) check(doc);
+
+  // Archive pages, one at a time (memory stays bounded by one page's records): rendered only
+  // when their entries or neighbours changed, or a file is missing, or `force`.
+  const nextState: Record<string, MonthState> = {};
+  for (let i = 0; i < chain.length; i++) {
+    const { info, page } = chain[i]!;
+    const older = chain[i - 1]?.page.key ?? null;
+    const newer = chain[i + 1]?.page.key ?? null;
+    const before = state[info.key]?.pages.find((p) => p.key === page.key);
+    const files = archiveFiles(page.key);
+    const stale =
+      options.force ||
+      !before ||
+      before.hash !== page.hash ||
+      before.older !== older ||
+      before.newer !== newer ||
+      !Object.values(files).every((f) => exists(path.join(feedsDir, f)));
+    if (stale) {
+      if (page.entries === null) {
+        // A neighbour changed in a month taken from the state: its entries are needed now.
+        const { pages } = paginate(info.key, await store.month(info.month), nowMs, site);
+        info.pages.forEach((p, k) => (p.entries = pages[k]?.entries ?? []));
+      }
+      const entries = [...page.entries!].sort(compareEntries);
+      const docs = renderDocuments(site, archivePlace(site.url, page.key, older, newer), files, await readRecords(store, entries));
+      for (const doc of docs) check(doc);
+      for (const doc of docs) {
+        const r = await writeFileAtomic(path.join(feedsDir, doc.name), doc.text, { ifChanged: true });
+        if (r.written) written.push(doc.name);
+      }
+    }
+    const pages = [...(nextState[info.key]?.pages ?? []), { key: page.key, hash: page.hash, older, newer }];
+    if (info.token !== null) nextState[info.key] = { token: info.token, nextDueMs: info.nextDueMs, pages };
   }
-  if (archives && months.length > 0) {
+  // Pages that are no longer in the chain (a month that lost articles) are removed.
+  const live = new Set(chain.map((c) => c.page.key));
+  for (const month of Object.values(state)) {
+    for (const page of month.pages) {
+      if (live.has(page.key)) continue;
+      for (const f of Object.values(archiveFiles(page.key))) {
+        await rm(path.join(feedsDir, f), { force: true });
+        written.push(f);
+      }
+    }
+  }
+  if (archives && (chain.length > 0 || Object.keys(state).length > 0)) {
     const sorted = Object.fromEntries(Object.entries(nextState).sort(([a], [b]) => (a < b ? 1 : -1)));
-    await writeFileAtomic(path.join(options.feedsDir, STATE_FILE), `${JSON.stringify({ version: RENDER_VERSION, months: sorted }, null, 1)}\n`, {
-      ifChanged: true,
-    });
+    await writeFileAtomic(stateFile, `${JSON.stringify({ version: RENDER_VERSION, months: sorted })}\n`, { ifChanged: true });
   }
+
   // The stylesheet the RSS and Atom documents reference, before the feeds that name it.
   // Not listed in `written`: it is not a feed, and changes only with kliping itself.
-  await writeFileAtomic(path.join(options.feedsDir, FEED_XSL_FILE), FEED_XSL, { ifChanged: true });
+  await writeFileAtomic(path.join(feedsDir, FEED_XSL_FILE), FEED_XSL, { ifChanged: true });
   const changedFeeds: string[] = [];
   for (const doc of subscription) {
-    const r = await writeFileAtomic(path.join(options.feedsDir, doc.name), doc.text, { ifChanged: true });
+    const r = await writeFileAtomic(path.join(feedsDir, doc.name), doc.text, { ifChanged: true });
     if (r.written) {
       written.push(doc.name);
       changedFeeds.push(doc.name);
@@ -216,5 +297,5 @@ export async function publish(store: ArchiveStore, options: PublishOptions): Pro
       }
     }
   }
-  return { written, items: newest.length, archiveMonths: archives ? months.length : 0, pings, warnings };
+  return { written, items: newest.length, archiveMonths: infos.filter((i) => i.pages.length > 0).length, pings, warnings };
 }

@@ -381,3 +381,42 @@ describe('kliping ingest', () => {
     }
   });
 });
+
+describe('a busy month', () => {
+  function busyMonth(n: number): ArticleRecord[] {
+    return Array.from({ length: n }, (_, i) =>
+      record({ published: `2024-05-${String(1 + Math.floor(i / 20)).padStart(2, '0')}T${String(i % 20).padStart(2, '0')}:00:00+07:00` }),
+    );
+  }
+
+  it('is split into archive pages of 200, oldest first, chained so that every article is reached once', async () => {
+    const records = [record({ published: '2024-04-30T10:00:00+07:00' }), ...busyMonth(450)];
+    const ws = await seeded(records);
+    await publish(ws.store, options(ws.feeds));
+    const names = (await readdir(path.join(ws.feeds, 'archive'))).filter((n) => n.endsWith('.atom.xml')).sort();
+    expect(names).toEqual(['2024-04.atom.xml', '2024-05-2.atom.xml', '2024-05-3.atom.xml', '2024-05.atom.xml']);
+    const base = 'https://example.org/kliping/feeds/';
+    let next = prevOf(await readFile(path.join(ws.feeds, 'atom.xml'), 'utf8'), 'atom');
+    const seen: string[] = [];
+    const order: string[] = [];
+    while (next) {
+      order.push(next.slice(base.length));
+      const doc = await readFile(path.join(ws.feeds, next.slice(base.length)), 'utf8');
+      seen.push(...atomIds(doc));
+      next = prevOf(doc, 'atom');
+    }
+    expect(order).toEqual(['archive/2024-05-3.atom.xml', 'archive/2024-05-2.atom.xml', 'archive/2024-05.atom.xml', 'archive/2024-04.atom.xml']);
+    expect(atomIds(await readFile(path.join(ws.feeds, 'archive/2024-05-3.atom.xml'), 'utf8'))).toHaveLength(50);
+    expect(seen.sort()).toEqual(records.map((r) => r.id).sort());
+  });
+
+  it('a new article rewrites only the newest page and the subscription feeds', async () => {
+    const ws = await seeded(busyMonth(450));
+    await publish(ws.store, options(ws.feeds));
+    const late = record({ published: '2024-05-31T12:00:00+07:00' });
+    await ws.store.writeRecord(late);
+    await ws.store.commit([late], []);
+    const r = await publish(ws.store, options(ws.feeds));
+    expect(r.written.sort()).toEqual(['archive/2024-05-3.atom.xml', 'archive/2024-05-3.json', 'archive/2024-05-3.rss.xml', 'atom.xml', 'feed.json', 'rss.xml']);
+  });
+});
