@@ -28,7 +28,7 @@ import {
   type ListedArticle,
   type PageSite,
 } from '../pages/render.js';
-import { removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
+import { AtomicWriter, removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 
 /** Bump when the pages of an unchanged archive would render differently. */
 const RENDER_VERSION = 1;
@@ -109,12 +109,10 @@ export async function snapshotPages(dir: string, names: readonly string[]): Prom
 export async function publishPages(store: ArchiveStore, options: PagesOptions): Promise<PagesResult & { months: string[] }> {
   const { pagesDir, site } = options;
   const key = sha({ v: RENDER_VERSION, site });
-  const written: string[] = [];
   let rendered = 0;
-  const write = async (name: string, text: string): Promise<void> => {
-    const r = await writeFileAtomic(path.join(pagesDir, name), text, { ifChanged: true });
-    if (r.written) written.push(name);
-  };
+  // Pages are written several at a time, their folders fsynced once per drain.
+  const writer = new AtomicWriter();
+  const write = (name: string, text: string): void => writer.write(path.join(pagesDir, name), text, name);
 
   await removeStaleTemps(pagesDir);
   const state = (!options.force && (await readJson<Record<string, MonthState>>(path.join(pagesDir, STATE_FILE), key))) || {};
@@ -191,7 +189,7 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
       if (!item || item.h !== h || item.path !== e.path) {
         const record = await readRecord(e);
         const page = renderArticlePage(site, record);
-        await write(page.path, page.html);
+        write(page.path, page.html);
         rendered++;
         item = { h, id: e.id, path: e.path, title: String(record.title ?? ''), published: e.published, source: record.source ?? null };
       }
@@ -201,10 +199,11 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
     const days = [...new Set(listed.map((a) => dayOf(a.path)))];
     for (const day of days) {
       const page = renderDayPage(site, day, listed.filter((a) => dayOf(a.path) === day));
-      await write(page.path, page.html);
+      write(page.path, page.html);
     }
     const monthPage = renderMonthPage(site, month, listed, older, newer);
-    await write(monthPage.path, monthPage.html);
+    write(monthPage.path, monthPage.html);
+    await writer.drain();
     caches.set(month, next);
     // After the pages it describes: a crash before this renders them again next time.
     await writeFileAtomic(path.join(pagesDir, monthCacheFile(month)), cacheText(key, next), { ifChanged: true });
@@ -220,9 +219,10 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
     }
   }
   const index = renderIndexPage(site, newest, months.map((m) => ({ key: m.key, count: m.count })));
-  await write(index.path, index.html);
-  await write('style.css', STYLESHEET);
+  write(index.path, index.html);
+  write('style.css', STYLESHEET);
+  await writer.drain();
   const sorted = Object.fromEntries(Object.entries(nextState).sort(([a], [b]) => (a < b ? 1 : -1)));
   await writeFileAtomic(path.join(pagesDir, STATE_FILE), cacheText(key, sorted), { ifChanged: true });
-  return { written, rendered, months: months.map((m) => m.key) };
+  return { written: [...writer.written].sort(), rendered, months: months.map((m) => m.key) };
 }

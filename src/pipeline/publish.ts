@@ -37,7 +37,7 @@ import {
   type FeedDocument,
   type FeedSite,
 } from '../feeds/index.js';
-import { removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
+import { AtomicWriter, removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 
 /** Bump when the rendered bytes of an unchanged archive month would differ (a renderer change). */
 const RENDER_VERSION = 3;
@@ -223,6 +223,8 @@ export async function publish(store: ArchiveStore, options: PublishOptions): Pro
   // Archive pages, one at a time (memory stays bounded by one page's records): rendered only
   // when their entries or neighbours changed, or a file is missing, or `force`.
   const nextState: Record<string, MonthState> = {};
+  const writer = new AtomicWriter();
+  let queued = 0;
   for (let i = 0; i < chain.length; i++) {
     const { info, page } = chain[i]!;
     const older = chain[i - 1]?.page.key ?? null;
@@ -245,14 +247,15 @@ export async function publish(store: ArchiveStore, options: PublishOptions): Pro
       const entries = [...page.entries!].sort(compareEntries);
       const docs = renderDocuments(site, archivePlace(site.url, page.key, older, newer), files, await readRecords(store, entries));
       for (const doc of docs) check(doc);
-      for (const doc of docs) {
-        const r = await writeFileAtomic(path.join(feedsDir, doc.name), doc.text, { ifChanged: true });
-        if (r.written) written.push(doc.name);
-      }
+      for (const doc of docs) writer.write(path.join(feedsDir, doc.name), doc.text, doc.name);
+      // A few pages in flight at most: memory stays bounded by a few pages' documents.
+      if (++queued % 4 === 0) await writer.drain();
     }
     const pages = [...(nextState[info.key]?.pages ?? []), { key: page.key, hash: page.hash, older, newer }];
     if (info.token !== null) nextState[info.key] = { token: info.token, nextDueMs: info.nextDueMs, pages };
   }
+  await writer.drain();
+  written.push(...[...writer.written].sort());
   // Pages that are no longer in the chain (a month that lost articles) are removed.
   const live = new Set(chain.map((c) => c.page.key));
   for (const month of Object.values(state)) {
