@@ -17,7 +17,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const BIN = path.join(ROOT, 'dist/main.js');
 const PROBE = pathToFileURL(path.join(HERE, 'probe-rss.mjs')).href;
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 const { values } = parseArgs({
   options: {
@@ -102,8 +102,10 @@ async function generate(n) {
   for (let start = 0; start < n; start += chunk) {
     const end = Math.min(n, start + chunk);
     for (let i = start; i < end; i++) {
-      const file = path.join(dir, 'inbox', `synthetic-${String(i).padStart(6, '0')}.md`);
-      await writeFile(file, textArticle(i, { spread: n }));
+      // One in twenty is a saved HTML page, the rest text (a third with front matter).
+      const html = i % 20 === 10;
+      const file = path.join(dir, 'inbox', `synthetic-${String(i).padStart(6, '0')}.${html ? 'html' : 'md'}`);
+      await writeFile(file, html ? htmlArticle(i, { spread: n }) : textArticle(i, { spread: n }));
       await utimes(file, old, old);
     }
     const r = runNode([BIN, 'run'], dir);

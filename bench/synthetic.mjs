@@ -58,8 +58,11 @@ export function textArticle(i, options = {}) {
   return `${front}${lines.join('\n')}\n`;
 }
 
-/** The `i`-th synthetic HTML page (~6 KB) with metadata, an ad slot and a related box. */
-export function htmlArticle(i) {
+/**
+ * The `i`-th synthetic HTML page (~6 KB) with metadata, an ad slot and a related box; with
+ * `spread`, dated like textArticle(i, { spread }), else an hour apart from 2024.
+ */
+export function htmlArticle(i, options = {}) {
   const rand = prng(0xbeef + i);
   const title = sentence(rand, 6, 10).replace(/\.$/, '');
   const paras = [];
@@ -69,7 +72,9 @@ export function htmlArticle(i) {
     paras.push(p);
     size += p.length;
   }
-  const day = new Date(Date.UTC(2024, 0, 1) + i * 3600000);
+  const day = options.spread
+    ? new Date(Date.UTC(2023, 0, 1) + Math.floor((i * 86400000 * 1100) / options.spread) + 36000000)
+    : new Date(Date.UTC(2024, 0, 1) + i * 3600000);
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title} - Contoh News</title>
 <meta property="og:title" content="${title}"><meta property="article:published_time" content="${day.toISOString()}">
 <link rel="canonical" href="https://html.example.id/berita/${i}">
