@@ -36,20 +36,24 @@ export async function readPublishState(file: string): Promise<PublishState | nul
   }
 }
 
-/** Size and mtime of every visible file below `dir` (relative names). */
+/**
+ * Size and mtime of the visible files directly in `dir` (the subscription feeds and their
+ * stylesheet). Not the archive documents below it: at 100,000 articles they are ~1,500 files,
+ * and stat-ing them all made a quiet tick take 55 ms instead of ~35 (measured). A hand-deleted
+ * archive document comes back with `kliping build` or `kliping verify --repair`.
+ */
 export async function snapshotFiles(dir: string): Promise<PublishState['files']> {
   const out: PublishState['files'] = {};
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return out;
   }
   for (const e of entries) {
     if (!e.isFile() || e.name.startsWith('.')) continue;
-    const abs = path.join(e.parentPath, e.name);
-    const st = await stat(abs).catch(() => null);
-    if (st) out[path.relative(dir, abs)] = { size: st.size, mtimeMs: st.mtimeMs };
+    const st = await stat(path.join(dir, e.name)).catch(() => null);
+    if (st) out[e.name] = { size: st.size, mtimeMs: st.mtimeMs };
   }
   return out;
 }
