@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleRecord } from '../domain/types.js';
 import { KlipingError } from '../domain/errors.js';
-import { fsyncDir, writeFileAtomic } from '../io/atomic.js';
+import { AtomicWriter, fsyncDir, writeFileAtomic } from '../io/atomic.js';
 import { keyShard, monthOf, recordFile, isSafeRecordPath } from './layout.js';
 import { compareEntries, entryOf, findNextDue, pickNewest, type ArchiveStore, type IndexEntry } from './store.js';
 
@@ -97,34 +97,46 @@ export class FsArchiveStore implements ArchiveStore {
       if (list) list.push(r);
       else byMonth.set(m, [r]);
     }
+    // Manifests, then keys (the commit point), each group written eight at a time with its
+    // folders fsynced once: a batch of 500 touches most of the 256 key shards.
+    const manifests = new AtomicWriter();
     for (const [m, list] of byMonth) {
       const entries = new Map((await this.month(m)).map((e) => [e.id, e]));
       for (const r of list) entries.set(r.id, entryOf(r));
-      await this.writeMonth(m, [...entries.values()]);
+      manifests.write(this.abs(`${m}/index.json`), this.monthText([...entries.values()]));
     }
+    await manifests.drain();
     const touched = new Set<string>();
     for (const { key, path: p } of keys) {
       const name = keyShard(key);
       (await this.shard(name))[key] = p;
       touched.add(name);
     }
-    for (const name of [...touched].sort()) await this.writeKeyShard(name, await this.shard(name));
+    const shards = new AtomicWriter();
+    for (const name of [...touched].sort()) shards.write(this.abs(`${INDEX_DIR}/keys/${name}.json`), this.shardText(name, await this.shard(name)));
+    await shards.drain();
     if (records.length > 0) await this.bumpGeneration();
   }
 
-  /** Replace a month's manifest with `entries` (sorted here); used by commit and by repair. */
-  async writeMonth(month: string, entries: readonly IndexEntry[]): Promise<void> {
+  private monthText(entries: readonly IndexEntry[]): string {
     const sorted = [...entries].sort(compareEntries);
-    await writeFileAtomic(this.abs(`${month}/index.json`), `[\n${sorted.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`, {
-      ifChanged: true,
-    });
+    return `[\n${sorted.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`;
   }
 
-  /** Replace a key shard (`keyShard(key)` names it); used by commit and by repair. */
-  async writeKeyShard(name: string, keys: Record<string, string>): Promise<void> {
+  private shardText(name: string, keys: Record<string, string>): string {
     const ordered = Object.fromEntries(Object.entries(keys).sort(([a], [b]) => (a < b ? -1 : 1)));
     this.shards.set(name, ordered);
-    await writeFileAtomic(this.abs(`${INDEX_DIR}/keys/${name}.json`), `${JSON.stringify(ordered, null, 1)}\n`, { ifChanged: true });
+    return `${JSON.stringify(ordered, null, 1)}\n`;
+  }
+
+  /** Replace a month's manifest with `entries` (sorted here); used by repair. */
+  async writeMonth(month: string, entries: readonly IndexEntry[]): Promise<void> {
+    await writeFileAtomic(this.abs(`${month}/index.json`), this.monthText(entries), { ifChanged: true });
+  }
+
+  /** Replace a key shard (`keyShard(key)` names it); used by repair and reindex. */
+  async writeKeyShard(name: string, keys: Record<string, string>): Promise<void> {
+    await writeFileAtomic(this.abs(`${INDEX_DIR}/keys/${name}.json`), this.shardText(name, keys), { ifChanged: true });
   }
 
   /**
