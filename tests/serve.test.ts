@@ -40,7 +40,7 @@ beforeAll(async () => {
   await writeFile(path.join(ws.dir, 'secret.txt'), 'outside the output folders\n');
   await symlink(path.join(ws.dir, 'secret.txt'), path.join(ws.dir, 'pages/leak.txt'));
   await symlink(ws.dir, path.join(ws.dir, 'feeds/up'));
-  await symlink(path.join(ws.dir, 'pages/.kliping/state.json'), path.join(ws.dir, 'pages/state-link.json'));
+  await symlink(path.join(ws.dir, 'pages/.kliping/months-state.json'), path.join(ws.dir, 'pages/state-link.json'));
   await mkdir(path.join(ws.dir, 'pages/.hidden'));
   await writeFile(path.join(ws.dir, 'pages/.hidden/x.html'), 'hidden');
   server = start(['serve', '--port', '0'], ws.dir);

@@ -30,3 +30,20 @@ export function urlKey(url: string): string {
   }
   return `url:${sha256Hex(u)}`;
 }
+
+/**
+ * Every index key a record owns, with what it stands for (for messages): its raw versions, its
+ * URL and its upstream GUID. What reindex and verify rebuild the key index from.
+ */
+export function recordKeys(r: {
+  readonly raw: { readonly sha256: string };
+  readonly previous: readonly { readonly sha256: string }[];
+  readonly url: string | null;
+  readonly guid?: string;
+}): { key: string; what: string }[] {
+  return [
+    ...[r.raw, ...r.previous].map((ref) => ({ key: rawKey(ref.sha256), what: `raw sha256 ${ref.sha256.slice(0, 12)}...` })),
+    ...(r.url ? [{ key: urlKey(r.url), what: `URL ${r.url}` }] : []),
+    ...(r.guid ? [{ key: guidKey(r.guid), what: `feed item GUID ${r.guid}` }] : []),
+  ];
+}

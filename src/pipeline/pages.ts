@@ -12,7 +12,7 @@
  * newest records for the index, and writes its page, its day, its month and the index.
  */
 import { createHash } from 'node:crypto';
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KlipingError } from '../domain/errors.js';
 import { compareEntries, type ArchiveStore, type IndexEntry } from '../archive/store.js';
@@ -94,16 +94,6 @@ async function exists(file: string): Promise<boolean> {
 /** Files a publish leaves that the "nothing changed" check looks at: the index, the stylesheet, the month pages. */
 export function pagesToWatch(monthKeys: readonly string[]): string[] {
   return ['index.html', 'style.css', ...monthKeys.map(monthPagePath)];
-}
-
-/** Size and mtime of `names` below `dir` (missing ones left out). */
-export async function snapshotPages(dir: string, names: readonly string[]): Promise<Record<string, { size: number; mtimeMs: number }>> {
-  const out: Record<string, { size: number; mtimeMs: number }> = {};
-  for (const name of names) {
-    const st = await stat(path.join(dir, name)).catch(() => null);
-    if (st) out[name] = { size: st.size, mtimeMs: st.mtimeMs };
-  }
-  return out;
 }
 
 export async function publishPages(store: ArchiveStore, options: PagesOptions): Promise<PagesResult & { months: string[] }> {

@@ -36,6 +36,16 @@ export async function readPublishState(file: string): Promise<PublishState | nul
   }
 }
 
+/** Size and mtime of `names` below `dir` (missing ones left out). */
+export async function snapshot(dir: string, names: readonly string[]): Promise<PublishState['files']> {
+  const out: PublishState['files'] = {};
+  for (const name of names) {
+    const st = await stat(path.join(dir, name)).catch(() => null);
+    if (st) out[name] = { size: st.size, mtimeMs: st.mtimeMs };
+  }
+  return out;
+}
+
 /**
  * Size and mtime of the visible files directly in `dir` (the subscription feeds and their
  * stylesheet). Not the archive documents below it: at 100,000 articles they are ~1,500 files,
@@ -43,19 +53,13 @@ export async function readPublishState(file: string): Promise<PublishState | nul
  * archive document comes back with `kliping build` or `kliping verify --repair`.
  */
 export async function snapshotFiles(dir: string): Promise<PublishState['files']> {
-  const out: PublishState['files'] = {};
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
-    return out;
+    return {};
   }
-  for (const e of entries) {
-    if (!e.isFile() || e.name.startsWith('.')) continue;
-    const st = await stat(path.join(dir, e.name)).catch(() => null);
-    if (st) out[e.name] = { size: st.size, mtimeMs: st.mtimeMs };
-  }
-  return out;
+  return snapshot(dir, entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name));
 }
 
 /** True when publishing now would write what is already there. */

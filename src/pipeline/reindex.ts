@@ -3,15 +3,11 @@
  * from the records alone, for an index that was lost, hand-edited or written by an older
  * version. Records and raw files are only read.
  */
-import path from 'node:path';
-import type { ArticleRecord } from '../domain/types.js';
 import { FsArchiveStore } from '../archive/fs-store.js';
-import { guidKey, rawKey, urlKey } from '../archive/keys.js';
+import { recordKeys } from '../archive/keys.js';
 import { entryOf, type IndexEntry } from '../archive/store.js';
-import { acquireLock } from '../io/lock.js';
-import { formatInZone } from '../domain/time.js';
 import type { JobDeps } from './run.js';
-import { resolvePaths } from './run.js';
+import { resolvePaths, withLock } from './run.js';
 
 export interface ReindexReport {
   readonly records: number;
@@ -23,15 +19,10 @@ export interface ReindexReport {
   readonly duplicateIds: { id: string; paths: string[] }[];
 }
 
-/** The index keys of a record: its raw versions and its URL. */
-export function keysOf(record: ArticleRecord): string[] {
-  return [rawKey(record.raw.sha256), ...record.previous.map((p) => rawKey(p.sha256)), ...(record.url ? [urlKey(record.url)] : []), ...(record.guid ? [guidKey(record.guid)] : [])];
-}
-
 export async function reindex(deps: JobDeps, onProgress?: (done: number) => void): Promise<ReindexReport> {
   const paths = resolvePaths(deps);
-  const lock = await acquireLock(path.join(paths.archive, '.kliping', 'lock'), formatInZone(deps.now(), deps.config.timeZone));
-  try {
+  // withLock, like every writer: it also cleans up after a run that died holding the lock.
+  return withLock(deps, async () => {
     const store = new FsArchiveStore(paths.archive);
     const found: { entry: IndexEntry; keys: string[] }[] = [];
     const unreadable: { path: string; error: string }[] = [];
@@ -47,7 +38,7 @@ export async function reindex(deps: JobDeps, onProgress?: (done: number) => void
         continue;
       }
       byId.set(record.id, [p]);
-      found.push({ entry: entryOf(record), keys: keysOf(record) });
+      found.push({ entry: entryOf(record), keys: recordKeys(record).map((k) => k.key) });
       onProgress?.(found.length);
     }
     const { months, keys } = await store.rebuildIndex(found);
@@ -58,7 +49,5 @@ export async function reindex(deps: JobDeps, onProgress?: (done: number) => void
       unreadable,
       duplicateIds: [...byId].filter(([, ps]) => ps.length > 1).map(([id, ps]) => ({ id, paths: ps })),
     };
-  } finally {
-    await lock.release();
-  }
+  });
 }

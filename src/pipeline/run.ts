@@ -17,7 +17,7 @@ import type { Batch, Outcome } from './archive-article.js';
 import type { RawInput } from './prepare.js';
 import type { FetchFn, PublishOptions, PublishResult } from './publish.js';
 import type { HttpDeps } from './sources.js';
-import { isFresh, publishStateFile, readPublishState, snapshotFiles, writePublishState, type PublishState } from './publish-state.js';
+import { isFresh, publishStateFile, readPublishState, snapshot, snapshotFiles, writePublishState, type PublishState } from './publish-state.js';
 import { emptyReport, feedConfigKey, listInboxFor, lockFile, pagesDirOf, quietTick, resolvePaths, sourcesDue } from './quiet.js';
 
 export { lockFile, resolvePaths } from './quiet.js';
@@ -228,11 +228,11 @@ export async function publishIfStale(
   let pages: PublishState['pages'];
   let pagesWritten: string[] = [];
   if (pagesDir) {
-    const { publishPages, pagesToWatch, snapshotPages } = await import('./pages.js');
+    const { publishPages, pagesToWatch } = await import('./pages.js');
     const { site, feeds } = deps.config;
     const p = await publishPages(store, { pagesDir, site, limit: feeds.limit, nowMs, force });
     pagesWritten = p.written;
-    pages = await snapshotPages(pagesDir, pagesToWatch(p.months));
+    pages = await snapshot(pagesDir, pagesToWatch(p.months));
   }
   await writePublishState(stateFile, {
     generation,

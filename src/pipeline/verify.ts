@@ -18,7 +18,7 @@ import type { ArticleRecord, RawRef } from '../domain/types.js';
 import { KlipingError } from '../domain/errors.js';
 import { FsArchiveStore } from '../archive/fs-store.js';
 import { keyShard, monthOf } from '../archive/layout.js';
-import { guidKey, rawKey, sha256Hex, urlKey } from '../archive/keys.js';
+import { recordKeys, sha256Hex } from '../archive/keys.js';
 import { compareEntries, entryOf, type IndexEntry } from '../archive/store.js';
 import { jsonFeedErrors, xmlError } from '../feeds/index.js';
 import { findStaleTempsTree } from '../io/atomic.js';
@@ -186,11 +186,7 @@ function expectedKeys(records: Iterable<ArticleRecord>, problems: Problem[], rel
     }
     keys.set(key, p);
   };
-  for (const r of records) {
-    for (const ref of [r.raw, ...r.previous]) claim(rawKey(ref.sha256), r.path, `raw sha256 ${ref.sha256.slice(0, 12)}...`);
-    if (r.url) claim(urlKey(r.url), r.path, `URL ${r.url}`);
-    if (r.guid) claim(guidKey(r.guid), r.path, `feed item GUID ${r.guid}`);
-  }
+  for (const r of records) for (const { key, what } of recordKeys(r)) claim(key, r.path, what);
   return keys;
 }
 
