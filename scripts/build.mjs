@@ -4,7 +4,7 @@
 //   one script (a quiet tick measured 35-37 ms as split ESM, 30 ms as one CJS file, bare
 //   `node -e ''` 20-22 ms, on this 2-core machine, when the whole CLI was 130 KB);
 // - two of them: at 340 KB the whole CLI takes ~11 ms just to load, so dist/main.js is a
-//   39 KB bundle that answers a quiet `kliping run` and loads dist/cli.js for anything else;
+//   41 KB bundle that answers a quiet `kliping run` and loads dist/cli.js for anything else;
 // - CommonJS, so packages imported by lazily-loaded modules (saxes, yaml, cheerio, node-cron)
 //   are require()d inside those modules' init functions, only when a tick needs them;
 //   an ESM bundle would hoist them to the top and load them on every start.
