@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeStaleTemps, writeFileAtomic } from '../src/io/atomic.js';
+import { AtomicWriter, removeStaleTemps, SYNCFS_MIN_FILES, syncFilesystems, writeFileAtomic } from '../src/io/atomic.js';
 import { acquireLock } from '../src/io/lock.js';
 import { KlipingError } from '../src/domain/errors.js';
 
@@ -43,6 +43,113 @@ describe('writeFileAtomic()', () => {
     await writeFile(path.join(d, 'rss.xml'), 'kept');
     expect(await removeStaleTemps(d)).toEqual(['.rss.xml.999999.deadbeef.tmp']);
     expect(await readdir(d)).toEqual(['rss.xml']);
+  });
+});
+
+describe('AtomicWriter', () => {
+  const recorder = (result = true) => {
+    const calls: string[][] = [];
+    return { calls, syncfs: async (dirs: readonly string[]) => (calls.push([...dirs]), result) };
+  };
+
+  it('shows nothing new to readers before drain(), then every file in place with no temp left', async () => {
+    const d = await tmp();
+    await writeFile(path.join(d, 'old.txt'), 'before');
+    const { calls, syncfs } = recorder();
+    const w = new AtomicWriter({ syncfs });
+    w.write(path.join(d, 'old.txt'), 'after');
+    w.write(path.join(d, 'new', 'deep', 'a.txt'), 'a', 'a.txt');
+    expect(await readFile(path.join(d, 'old.txt'), 'utf8')).toBe('before');
+    await expect(stat(path.join(d, 'new', 'deep', 'a.txt'))).rejects.toThrow(/ENOENT/);
+    expect(w.size).toBe(2);
+    await w.drain();
+    expect(await readFile(path.join(d, 'old.txt'), 'utf8')).toBe('after');
+    expect(await readFile(path.join(d, 'new', 'deep', 'a.txt'), 'utf8')).toBe('a');
+    expect(await readdir(path.join(d, 'new', 'deep'))).toEqual(['a.txt']);
+    expect(w.written).toEqual([path.join(d, 'old.txt'), 'a.txt']);
+    expect(w.size).toBe(0);
+    // Two files: fsynced one by one, syncfs is not worth starting.
+    expect(calls).toEqual([]);
+  });
+
+  it('flushes a large batch with syncfs, before the renames and after them, naming every folder touched', async () => {
+    const d = await tmp();
+    const { calls, syncfs } = recorder();
+    const w = new AtomicWriter({ syncfs });
+    for (let i = 0; i < SYNCFS_MIN_FILES; i++) w.write(path.join(d, 'x', `f${i}`), String(i));
+    await w.drain();
+    expect(calls).toEqual([
+      [d, path.join(d, 'x')],
+      [d, path.join(d, 'x')],
+    ]);
+    expect((await readdir(path.join(d, 'x'))).length).toBe(SYNCFS_MIN_FILES);
+  });
+
+  it('writes hundreds of files across folders and puts all of them in place', async () => {
+    const d = await tmp();
+    const w = new AtomicWriter();
+    const n = 300;
+    for (let i = 0; i < n; i++) w.write(path.join(d, `m${i % 7}`, `f${i}`), `bytes ${i}`);
+    await w.drain();
+    for (let i = 0; i < n; i += 37) expect(await readFile(path.join(d, `m${i % 7}`, `f${i}`), 'utf8')).toBe(`bytes ${i}`);
+    let total = 0;
+    for (let m = 0; m < 7; m++) total += (await readdir(path.join(d, `m${m}`))).length;
+    expect(total).toBe(n);
+  });
+
+  it('falls back to an fsync per file when syncfs cannot be used', async () => {
+    const d = await tmp();
+    const { calls, syncfs } = recorder(false);
+    const w = new AtomicWriter({ syncfs });
+    for (let i = 0; i < SYNCFS_MIN_FILES + 3; i++) w.write(path.join(d, `f${i}`), String(i));
+    await w.drain();
+    expect(calls.length).toBe(1);
+    expect((await readdir(d)).sort()).toEqual(Array.from({ length: SYNCFS_MIN_FILES + 3 }, (_, i) => `f${i}`).sort());
+  });
+
+  it('leaves a file that already holds the bytes alone (same inode), and renames in the order written', async () => {
+    const d = await tmp();
+    const f = path.join(d, 'same');
+    await writeFile(f, 'same');
+    const ino = (await stat(f)).ino;
+    const w = new AtomicWriter();
+    w.write(f, 'same');
+    w.write(path.join(d, 'twice'), 'first');
+    w.write(path.join(d, 'twice'), 'second');
+    await w.drain();
+    expect((await stat(f)).ino).toBe(ino);
+    expect(await readFile(path.join(d, 'twice'), 'utf8')).toBe('second');
+    expect(w.written).toEqual([path.join(d, 'twice'), path.join(d, 'twice')]);
+  });
+
+  it('a failed syncfs fails drain(), puts nothing in place and removes its temp files', async () => {
+    const d = await tmp();
+    await writeFile(path.join(d, 'f0'), 'old');
+    const w = new AtomicWriter({
+      syncfs: async () => {
+        throw new KlipingError('ARCHIVE', 'Could not make written files durable (sync -f: Input/output error)');
+      },
+    });
+    for (let i = 0; i < SYNCFS_MIN_FILES; i++) w.write(path.join(d, `f${i}`), 'new');
+    await expect(w.drain()).rejects.toThrow(/durable/);
+    expect(await readdir(d)).toEqual(['f0']);
+    expect(await readFile(path.join(d, 'f0'), 'utf8')).toBe('old');
+  });
+
+  it('an unwritable target fails drain() and writes nothing of the batch', async () => {
+    const d = await tmp();
+    await writeFile(path.join(d, 'file'), 'a file, not a folder');
+    const w = new AtomicWriter();
+    w.write(path.join(d, 'ok'), 'ok');
+    w.write(path.join(d, 'file', 'below'), 'x');
+    await expect(w.drain()).rejects.toThrow(/ENOTDIR/);
+    expect((await readdir(d)).sort()).toEqual(['file']);
+  });
+
+  it('syncFilesystems() flushes this machine\'s file system, or says it cannot', async () => {
+    const d = await tmp();
+    const r = await syncFilesystems([d]);
+    expect(r).toBe(process.platform === 'linux' && process.env.KLIPING_SYNCFS !== '0');
   });
 });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { normalizeLine } from '../src/clean/normalize.js';
 import { BUILTIN_PACKS, checkExamples, compileRule, createCleaner, validateRule } from '../src/clean/index.js';
 
 const allRules = BUILTIN_PACKS.flatMap((pack) => pack.rules.map((rule) => ({ pack, rule })));
@@ -211,5 +213,54 @@ describe('rule engine position and length limits', () => {
       'rules.add[1]',
     );
     expect(issues.map((i) => i.path)).toEqual(['rules.add[1].lastLines', 'rules.add[1].maxNext', 'rules.add[1].lastLines', 'rules.add[1].colour']);
+  });
+});
+
+describe('lower-cased matching', () => {
+  // compileRule tests some case-insensitive `u` patterns without `i` on the lower-cased line
+  // (V8 runs `iu` several times slower). Each such rule must decide every line as its plain
+  // `iu` form does: every example line of every rule, both cases, with mixed case thrown in.
+  const lines = allRules.flatMap(({ rule }) => [...rule.examples.drop, ...rule.examples.keep].flatMap((e) => e.split('\n')));
+  const variants = lines.flatMap((l) => [l, l.toUpperCase(), l.replace(/\b\w/g, (c) => c.toUpperCase())]);
+
+  it('is used for some rules, and each decides every example line as its `iu` form would', () => {
+    const lowered = allRules.map(({ rule }) => ({ rule, compiled: compileRule(rule) })).filter((r) => r.compiled.lower);
+    expect(lowered.length).toBeGreaterThan(5);
+    for (const { rule, compiled } of lowered) {
+      const reference = new RegExp(rule.pattern, 'iu');
+      for (const line of variants) expect(compiled.re.test(line.toLowerCase()), `${rule.id} on ${JSON.stringify(line)}`).toBe(reference.test(line));
+    }
+  });
+
+  it('is not used where lower-casing changes what the pattern means', () => {
+    const spec = (pattern: string) => compileRule({ id: 'x', reason: 'r', kind: 'line', pattern, examples: { drop: ['a'], keep: ['b'] } });
+    expect(spec(String.raw`^\p{L}+ klik$`).lower).toBe(true);
+    // An upper-case letter, one written as an escape, a cased non-ASCII letter, a cased property.
+    for (const pattern of [String.raw`^\p{L} Klik`, String.raw`\x41\p{L}`, String.raw`\u{C9}t\p{L}`, String.raw`é\p{L}`, String.raw`\p{Lu}x`]) {
+      const r = spec(pattern);
+      expect(r.lower, pattern).toBe(false);
+      expect(r.re.flags, pattern).toContain('i');
+    }
+    expect(spec(String.raw`\x41\p{L}`).re.test('ab')).toBe(true);
+  });
+});
+
+describe('normalizeLine()', () => {
+  // The reference: what normalizeLine did before its shortcut for lines it leaves unchanged.
+  const reference = (line: string): string =>
+    line
+      .replace(/[\u200c\u200d\u2060\ufeff\u00ad]/gu, '')
+      .replace(/[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+/gu, ' ')
+      .trim();
+  const alphabet = ['a', 'B', ' ', '  ', '\t', '\u00a0', '\u200b', '\u200c', '\ufeff', '\u00ad', '\u3000', '\u2028', '.', 'é', '🙂'];
+
+  it('gives what the full replacement gives, on any mix of letters, spaces and invisible characters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (parts) => {
+        const line = parts.join('');
+        expect(normalizeLine(line)).toBe(reference(line));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

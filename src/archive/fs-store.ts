@@ -1,10 +1,10 @@
 /** The archive on disk; see layout.ts for the file layout. Every write is atomic. */
 import { readFile, readdir, rm } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleRecord } from '../domain/types.js';
 import { KlipingError } from '../domain/errors.js';
-import { AtomicWriter, fsyncDir, writeFileAtomic } from '../io/atomic.js';
+import { AtomicWriter, writeFileAtomic } from '../io/atomic.js';
 import { keyShard, monthOf, recordFile, isSafeRecordPath } from './layout.js';
 import { compareEntries, entryOf, findNextDue, pickNewest, type ArchiveStore, type IndexEntry } from './store.js';
 
@@ -19,17 +19,11 @@ function isNotFound(e: unknown): boolean {
 export class FsArchiveStore implements ArchiveStore {
   readonly root: string;
   private readonly shards = new Map<string, Record<string, string>>();
-  /** Folders with renamed files not yet fsynced: commit() syncs each once, not once per file. */
-  private readonly dirtyDirs = new Set<string>();
+  /** Raw files and records written since the last commit: commit() makes them durable and puts them in place as one batch. */
+  private staged = new AtomicWriter();
 
   constructor(root: string) {
     this.root = root;
-  }
-
-  private async write(rel: string, data: string | Uint8Array, batched: boolean): Promise<void> {
-    const file = this.abs(rel);
-    const r = await writeFileAtomic(file, data, { ifChanged: true, syncDir: !batched });
-    if (r.written && batched) this.dirtyDirs.add(path.dirname(file));
   }
 
   private abs(rel: string): string {
@@ -39,7 +33,9 @@ export class FsArchiveStore implements ArchiveStore {
   private async readJson<T>(rel: string): Promise<T | null> {
     let text: string;
     try {
-      text = await readFile(this.abs(rel), 'utf8');
+      // Sync: archive files are small, and a thread-pool round trip per file cost more than the
+      // read when a tick probes or reads hundreds of records (see `npm run bench`).
+      text = readFileSync(this.abs(rel), 'utf8');
     } catch (e) {
       if (isNotFound(e)) return null;
       throw e;
@@ -77,19 +73,20 @@ export class FsArchiveStore implements ArchiveStore {
   }
 
   async writeRaw(recordPath: string, file: string, bytes: Uint8Array): Promise<void> {
-    await this.write(path.posix.join(path.posix.dirname(recordPath), file), bytes, true);
+    this.staged.write(this.abs(path.posix.join(path.posix.dirname(recordPath), file)), bytes);
   }
 
   async writeRecord(record: ArticleRecord): Promise<void> {
     if (!isSafeRecordPath(record.path)) throw new Error(`unsafe record path ${JSON.stringify(record.path)}`);
-    await this.write(recordFile(record.path), `${JSON.stringify(record, null, 2)}\n`, true);
+    this.staged.write(this.abs(recordFile(record.path)), `${JSON.stringify(record, null, 2)}\n`);
   }
 
   async commit(records: readonly ArticleRecord[], keys: readonly { key: string; path: string }[]): Promise<void> {
-    if (records.length === 0 && keys.length === 0) return;
     // Records and raw files first become durable where they are, then findable.
-    for (const dir of [...this.dirtyDirs].sort()) await fsyncDir(dir);
-    this.dirtyDirs.clear();
+    const staged = this.staged;
+    this.staged = new AtomicWriter();
+    await staged.drain();
+    if (records.length === 0 && keys.length === 0) return;
     const byMonth = new Map<string, ArticleRecord[]>();
     for (const r of records) {
       const m = monthOf(r.published);
@@ -97,24 +94,22 @@ export class FsArchiveStore implements ArchiveStore {
       if (list) list.push(r);
       else byMonth.set(m, [r]);
     }
-    // Manifests, then keys (the commit point), each group written eight at a time with its
-    // folders fsynced once: a batch of 500 touches most of the 256 key shards.
-    const manifests = new AtomicWriter();
+    // Manifests, then keys (the commit point), as one batch of writes: renamed in that order
+    // once all of them are durable (a batch of 500 touches most of the 256 key shards).
+    const index = new AtomicWriter();
     for (const [m, list] of byMonth) {
       const entries = new Map((await this.month(m)).map((e) => [e.id, e]));
       for (const r of list) entries.set(r.id, entryOf(r));
-      manifests.write(this.abs(`${m}/index.json`), this.monthText([...entries.values()]));
+      index.write(this.abs(`${m}/index.json`), this.monthText([...entries.values()]));
     }
-    await manifests.drain();
     const touched = new Set<string>();
     for (const { key, path: p } of keys) {
       const name = keyShard(key);
       (await this.shard(name))[key] = p;
       touched.add(name);
     }
-    const shards = new AtomicWriter();
-    for (const name of [...touched].sort()) shards.write(this.abs(`${INDEX_DIR}/keys/${name}.json`), this.shardText(name, await this.shard(name)));
-    await shards.drain();
+    for (const name of [...touched].sort()) index.write(this.abs(`${INDEX_DIR}/keys/${name}.json`), this.shardText(name, await this.shard(name)));
+    await index.drain();
     if (records.length > 0) await this.bumpGeneration();
   }
 
@@ -197,7 +192,7 @@ export class FsArchiveStore implements ArchiveStore {
 
   private async bumpGeneration(): Promise<void> {
     const next = (await this.generation()) + 1;
-    await this.write(STATE_FILE, `${JSON.stringify({ generation: next })}\n`, false);
+    await writeFileAtomic(this.abs(STATE_FILE), `${JSON.stringify({ generation: next })}\n`, { ifChanged: true });
   }
 
   async nextDue(nowMs: number): Promise<number | null> {

@@ -16,9 +16,12 @@ export interface ArchiveStore {
   read(recordPath: string): Promise<ArticleRecord | null>;
   /** Raw bytes stored beside a record. */
   readRaw(recordPath: string, file: string): Promise<Uint8Array>;
-  /** Store a raw file beside a record path (atomic; same bytes leave the file alone). */
+  /** Store a raw file beside a record path (atomic; same bytes leave the file alone). In place by commit() at the latest. */
   writeRaw(recordPath: string, file: string, bytes: Uint8Array): Promise<void>;
-  /** Store a record (atomic). It is not findable by lookup() or newest() until commit(). */
+  /**
+   * Store a record (atomic). It may be on disk only once commit() resolves (the real store writes
+   * a batch's files together), and it is not findable by lookup() or newest() until then.
+   */
   writeRecord(record: ArticleRecord): Promise<void>;
   /**
    * Make written records findable: month manifests first, then keys. Keys are the commit

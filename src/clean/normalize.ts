@@ -11,8 +11,13 @@ const SPACES = /[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+/gu;
 
 const EDGES = /^[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+$/gu;
 
+// Anything normalizeLine() would change: most story lines have none of it and are returned as
+// they are (the replacements below rewrite every single space, which cost more than the rules).
+const CHANGES = /[\u200c\u200d\u2060\ufeff\u00ad\u200b]|[^\S ]| {2}|^ | $/;
+
 /** Invisible characters removed, every run of spaces one ASCII space, trimmed. */
 export function normalizeLine(line: string): string {
+  if (!CHANGES.test(line)) return line;
   return line.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 

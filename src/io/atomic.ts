@@ -5,8 +5,10 @@
  * the folder. Leftover temp files of a killed run match TEMP_PATTERN and are removed by
  * removeStaleTemps().
  */
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { open, rename, readFile, readdir, unlink, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { KlipingError } from '../domain/errors.js';
 
 /** Names of our temp files: `.<target>.<pid>.<random>.tmp`. */
 export const TEMP_PATTERN = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
@@ -24,14 +26,17 @@ export interface WriteResult {
   readonly written: boolean;
 }
 
-async function fsyncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
+/** fsync a folder (opened read-only) or a file (opened for writing, as some systems require). */
+async function fsyncPath(p: string, flags: 'r' | 'r+'): Promise<void> {
+  const fh = await open(p, flags);
   try {
     await fh.sync();
   } finally {
     await fh.close();
   }
 }
+
+const fsyncDir = (dir: string): Promise<void> => fsyncPath(dir, 'r');
 
 async function sameBytes(file: string, data: Uint8Array): Promise<boolean> {
   try {
@@ -60,13 +65,14 @@ export async function writeFileAtomic(
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
   let fh;
+  let created: string | undefined;
   try {
     fh = await open(temp, 'wx', 0o644);
   } catch (e) {
     // The folder is created only when missing: a mkdir before every write cost more than the
     // writes themselves when a publish writes thousands of pages.
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    await mkdir(dir, { recursive: true });
+    created = await mkdir(dir, { recursive: true });
     fh = await open(temp, 'wx', 0o644);
   }
   try {
@@ -84,7 +90,12 @@ export async function writeFileAtomic(
     await unlink(temp).catch(() => undefined);
     throw e;
   }
-  if (options.syncDir !== false) await fsyncDir(dir);
+  if (options.syncDir !== false) {
+    await fsyncDir(dir);
+    // Folders made for this file are entries of their parents: those must be durable too.
+    if (created) for (let d = dir; d !== created && path.dirname(d) !== d; d = path.dirname(d)) await fsyncDir(path.dirname(d));
+    if (created) await fsyncDir(path.dirname(created));
+  }
   return { written: true };
 }
 
@@ -137,54 +148,165 @@ export async function findStaleTempsTree(root: string, options: { remove?: boole
 /** Make `dir`'s entries durable after a rename or unlink in it. */
 export { fsyncDir };
 
+/** Batches smaller than this fsync each file: starting `sync` costs more than a few fsyncs. */
+export const SYNCFS_MIN_FILES = 16;
+/** Per-file fsyncs in flight at once (when syncfs is not used); parallel ones overlap. */
+const FSYNC_CONCURRENCY = 8;
+
+let syncfsUsable: boolean | null = null;
+let syncCommand: string | undefined;
+
 /**
- * Many atomic writes at once: up to `concurrency` in flight (an fsync costs ~0.5 ms here and
- * parallel ones overlap), each folder fsynced once at drain() instead of after every file.
- * Until drain() resolves, a write may not be durable yet; readers still only ever see whole
- * files.
+ * Flush the file systems holding `dirs` with syncfs(2), through coreutils' `sync -f` (Node has
+ * no binding for it). One syncfs makes a whole batch durable: on this project's 2-core test
+ * machine, 2,000 new 3 KB files took ~110 ms this way against ~700 ms with one fsync each
+ * (`npm run bench`, ingest). PostgreSQL offers the same trade (recovery_init_sync_method=syncfs).
+ * Returns false when syncfs cannot be used here (not Linux, no `sync`, a `sync` without -f, or
+ * KLIPING_SYNCFS=0): the caller then fsyncs each file. A write error syncfs reports is thrown:
+ * since Linux 5.8 it reports writeback errors not yet seen by anyone, as fsync would.
+ */
+export async function syncFilesystems(dirs: readonly string[]): Promise<boolean> {
+  if (syncfsUsable === null) syncfsUsable = process.platform === 'linux' && process.env.KLIPING_SYNCFS !== '0';
+  if (!syncfsUsable || dirs.length === 0) return false;
+  // One folder per file system is enough; syncfs of the same one twice costs little anyway.
+  const byDevice = new Map<number, string>();
+  for (const d of dirs) {
+    try {
+      const dev = statSync(d).dev;
+      if (!byDevice.has(dev)) byDevice.set(dev, d);
+    } catch {
+      /* gone: nothing of ours to flush there */
+    }
+  }
+  if (byDevice.size === 0) return true;
+  const { execFile } = await import('node:child_process');
+  // An absolute path spares a walk through PATH (an exec attempt per folder in it).
+  syncCommand ??= ['/usr/bin/sync', '/bin/sync'].find((p) => existsSync(p)) ?? 'sync';
+  const error = await new Promise<{ code: unknown; stderr: string } | null>((resolve) => {
+    execFile(syncCommand!, ['-f', '--', ...byDevice.values()], { encoding: 'utf8' }, (e, _stdout, stderr) =>
+      resolve(e ? { code: (e as NodeJS.ErrnoException).code, stderr: String(stderr ?? '') } : null),
+    );
+  });
+  if (!error) return true;
+  if (error.code === 'ENOENT' || /invalid option|unrecognized option|illegal option|usage/i.test(error.stderr)) {
+    syncfsUsable = false;
+    return false;
+  }
+  throw new KlipingError(
+    'ARCHIVE',
+    `Could not make written files durable (sync -f: ${error.stderr.trim() || `exit ${String(error.code)}`}): check the disk and free space (dmesg), then run the command again`,
+  );
+}
+
+async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+function sameBytesSync(file: string, data: Uint8Array): boolean {
+  try {
+    const old = readFileSync(file);
+    return old.length === data.length && Buffer.compare(old, data) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Many atomic writes as one batch. write() puts the bytes in a hidden temp file beside the
+ * target at once (synchronously: nothing waits in memory, and handing each small write to the
+ * thread pool measured no faster); drain() makes every temp file durable, renames them into
+ * place in the order they were written, and makes the renames durable. A batch of at least
+ * SYNCFS_MIN_FILES is flushed with one syncfs instead of an fsync per file.
+ *
+ * Until drain() resolves, readers still see the old files (or none); a killed run leaves temp
+ * files that removeStaleTemps()/findStaleTempsTree() take away. A file whose bytes are already
+ * these is left alone (mtime and inode kept).
  */
 export class AtomicWriter {
-  private readonly queue: (() => Promise<void>)[] = [];
-  private readonly running = new Set<Promise<void>>();
+  private pending: { temp: string; file: string }[] = [];
+  private readonly syncfs: (dirs: readonly string[]) => Promise<boolean>;
+  /** Folders whose entries change when the pending files are renamed (and new folders' parents). */
   private readonly dirs = new Set<string>();
   private failure: unknown = null;
-  /** Files whose bytes changed, in the order their writes finished. */
+  /** Names of files whose bytes changed, in the order they were written. */
   readonly written: string[] = [];
 
-  constructor(private readonly concurrency = 8) {}
-
-  /** Queue a write; `name` is what `written` records for it (default: the path). */
-  write(file: string, data: string | Uint8Array, name = file): void {
-    this.queue.push(async () => {
-      const r = await writeFileAtomic(file, data, { ifChanged: true, syncDir: false });
-      if (r.written) {
-        this.written.push(name);
-        this.dirs.add(path.dirname(file));
-      }
-    });
-    this.pump();
+  /** `syncfs` replaces syncFilesystems() (tests); it returns false when it cannot flush. */
+  constructor(options: { syncfs?: (dirs: readonly string[]) => Promise<boolean> } = {}) {
+    this.syncfs = options.syncfs ?? syncFilesystems;
   }
 
-  private pump(): void {
-    while (this.running.size < this.concurrency && this.queue.length > 0) {
-      const job = this.queue.shift()!;
-      const p: Promise<void> = job()
-        .catch((e: unknown) => {
-          this.failure ??= e;
-        })
-        .finally(() => {
-          this.running.delete(p);
-          this.pump();
-        });
-      this.running.add(p);
+  /** Files written but not yet in place. */
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * Stage a write; `name` is what `written` records for it (default: the path; null: not
+   * recorded). Errors are thrown by drain().
+   */
+  write(file: string, data: string | Uint8Array, name: string | null = file): void {
+    if (this.failure) return;
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (sameBytesSync(file, bytes)) return;
+    const dir = path.dirname(file);
+    const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
+    this.pending.push({ temp, file });
+    if (name !== null) this.written.push(name);
+    let fd: number;
+    try {
+      try {
+        fd = openSync(temp, 'wx', 0o644);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        const first = mkdirSync(dir, { recursive: true });
+        // New folders are entries of their parents: those must become durable too.
+        if (first) {
+          for (let d = dir; ; d = path.dirname(d)) {
+            this.dirs.add(path.dirname(d));
+            if (d === first || path.dirname(d) === d) break;
+          }
+        }
+        fd = openSync(temp, 'wx', 0o644);
+      }
+      this.dirs.add(dir);
+      try {
+        writeFileSync(fd, bytes);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      this.failure = e; // drain() removes the temp files of the batch
     }
   }
 
-  /** Wait for every queued write, fsync the folders written to, and throw the first failure. */
+  /** Make every staged write durable and put it in place; throws the first failure. */
   async drain(): Promise<void> {
-    while (this.running.size > 0 || this.queue.length > 0) await Promise.race(this.running);
-    if (this.failure) throw this.failure;
-    for (const dir of [...this.dirs].sort()) await fsyncDir(dir);
+    const batch = this.pending;
+    this.pending = [];
+    const dirs = [...this.dirs].sort();
     this.dirs.clear();
+    try {
+      if (this.failure) throw this.failure;
+      if (batch.length === 0) return;
+      const viaSyncfs = batch.length >= SYNCFS_MIN_FILES && (await this.syncfs(dirs));
+      if (!viaSyncfs) await pool(batch, FSYNC_CONCURRENCY, (p) => fsyncPath(p.temp, 'r+'));
+      for (const p of batch) renameSync(p.temp, p.file);
+      batch.length = 0;
+      if (!(viaSyncfs && (await this.syncfs(dirs)))) for (const d of dirs) await fsyncDir(d);
+    } catch (e) {
+      for (const p of batch) {
+        try {
+          unlinkSync(p.temp);
+        } catch {
+          /* renamed already, or gone */
+        }
+      }
+      throw e;
+    }
   }
 }

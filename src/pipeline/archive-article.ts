@@ -15,9 +15,8 @@ export type Outcome = 'new' | 'updated' | 'unchanged';
 
 /**
  * Records of this batch and the keys that will make them findable. Files are not written as
- * each article is decided but by flush(), several at a time: an fsync costs ~0.5 ms here and
- * parallel ones overlap. Lookups during the batch see its records first, so deciding stays
- * sequential and exact.
+ * each article is decided but by flush(), and made durable together by the store's commit().
+ * Lookups during the batch see its records first, so deciding stays sequential and exact.
  */
 export class Batch {
   readonly records = new Map<string, ArticleRecord>();
@@ -39,27 +38,19 @@ export class Batch {
     this.raws.set(`${record.path}\0${raw.file}`, { recordPath: record.path, ...raw });
   }
 
-  /** Write every pending raw file, then every pending record, `concurrency` at a time. */
-  async flush(store: ArchiveStore, concurrency = 8): Promise<void> {
+  /** Hand every pending raw file, then every pending record, to the store (in place by its commit()). */
+  async flush(store: ArchiveStore): Promise<void> {
     const raws = [...this.raws.values()];
     this.raws.clear();
-    await pool(raws, concurrency, (r) => store.writeRaw(r.recordPath, r.file, r.bytes));
+    for (const r of raws) await store.writeRaw(r.recordPath, r.file, r.bytes);
     const records = [...this.dirty].map((p) => this.records.get(p)!);
     this.dirty.clear();
-    await pool(records, concurrency, (r) => store.writeRecord(r));
+    for (const r of records) await store.writeRecord(r);
   }
 
   keyList(): { key: string; path: string }[] {
     return [...this.keys].map(([key, path]) => ({ key, path }));
   }
-}
-
-async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 async function find(store: ArchiveStore, batch: Batch, key: string): Promise<ArticleRecord | null> {

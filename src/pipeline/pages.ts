@@ -100,7 +100,8 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
   const { pagesDir, site } = options;
   const key = sha({ v: RENDER_VERSION, site });
   let rendered = 0;
-  // Pages are written several at a time, their folders fsynced once per drain.
+  // Pages go to temp files as they are rendered and are put in place in batches (see
+  // AtomicWriter), in the order written: a month's cache always lands after its pages.
   const writer = new AtomicWriter();
   const write = (name: string, text: string): void => writer.write(path.join(pagesDir, name), text, name);
 
@@ -193,10 +194,10 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
     }
     const monthPage = renderMonthPage(site, month, listed, older, newer);
     write(monthPage.path, monthPage.html);
-    await writer.drain();
     caches.set(month, next);
     // After the pages it describes: a crash before this renders them again next time.
-    await writeFileAtomic(path.join(pagesDir, monthCacheFile(month)), cacheText(key, next), { ifChanged: true });
+    writer.write(path.join(pagesDir, monthCacheFile(month)), cacheText(key, next), null);
+    if (writer.size >= 2000) await writer.drain();
   }
 
   const newest: ListedArticle[] = [];

@@ -224,7 +224,6 @@ export async function publish(store: ArchiveStore, options: PublishOptions): Pro
   // when their entries or neighbours changed, or a file is missing, or `force`.
   const nextState: Record<string, MonthState> = {};
   const writer = new AtomicWriter();
-  let queued = 0;
   for (let i = 0; i < chain.length; i++) {
     const { info, page } = chain[i]!;
     const older = chain[i - 1]?.page.key ?? null;
@@ -247,9 +246,10 @@ export async function publish(store: ArchiveStore, options: PublishOptions): Pro
       const entries = [...page.entries!].sort(compareEntries);
       const docs = renderDocuments(site, archivePlace(site.url, page.key, older, newer), files, await readRecords(store, entries));
       for (const doc of docs) check(doc);
+      // Written to temp files at once (memory stays bounded by one page's documents); put in
+      // place a few hundred files at a time.
       for (const doc of docs) writer.write(path.join(feedsDir, doc.name), doc.text, doc.name);
-      // A few pages in flight at most: memory stays bounded by a few pages' documents.
-      if (++queued % 4 === 0) await writer.drain();
+      if (writer.size >= 300) await writer.drain();
     }
     const pages = [...(nextState[info.key]?.pages ?? []), { key: page.key, hash: page.hash, older, newer }];
     if (info.token !== null) nextState[info.key] = { token: info.token, nextDueMs: info.nextDueMs, pages };

@@ -2,7 +2,7 @@
 import type { ExtractedArticle, RulePack } from '../domain/types.js';
 import { packApplies } from '../clean/index.js';
 import { InputError } from '../domain/errors.js';
-import { decodeText, extractText, readFrontMatter, splitFrontMatter, TextDecodeError } from '../extract/text.js';
+import { decodeText, extractText, parseSimpleFrontMatter, readFrontMatter, splitFrontMatter, TextDecodeError } from '../extract/text.js';
 import type { RawInput } from './prepare.js';
 
 /** Media type of an input from its name, else from its first bytes. */
@@ -70,8 +70,9 @@ export async function readInput(input: RawInput, options: ReadOptions): Promise<
   }
   const split = splitFrontMatter(text);
   let fmValue: unknown = null;
-  if (split.frontMatter !== null) {
-    // yaml costs ~30 ms to import: only inputs with front matter pay for it.
+  if (split.frontMatter !== null) fmValue = parseSimpleFrontMatter(split.frontMatter);
+  if (split.frontMatter !== null && fmValue === null) {
+    // yaml costs ~30 ms to import: only inputs with front matter beyond `key: text` pay for it.
     const { parse } = await import('yaml');
     try {
       fmValue = parse(split.frontMatter);

@@ -3,7 +3,8 @@
  * finished, leaves only after it is durably archived, and goes to `failed/` with a note when it
  * cannot be used.
  */
-import { readdir, readFile, stat, unlink, rename, mkdir } from 'node:fs/promises';
+import { readdir, stat, rename, mkdir } from 'node:fs/promises';
+import { readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { KlipingError } from '../domain/errors.js';
 import { fsyncDir, writeFileAtomic } from '../io/atomic.js';
@@ -45,7 +46,7 @@ export async function listInbox(dir: string, nowMs: number, settleSeconds: numbe
     const p = path.join(dir, name);
     let st;
     try {
-      st = await stat(p);
+      st = statSync(p); // sync: one thread-pool round trip per file was most of a large listing
     } catch {
       continue; // gone between readdir and stat
     }
@@ -75,8 +76,10 @@ export type InboxRead =
 /** Read a listed file, noticing when it is gone or changed under us. */
 export async function readInboxFile(file: InboxFile): Promise<InboxRead> {
   try {
-    const bytes = await readFile(file.path);
-    const st = await stat(file.path);
+    // Sync: an inbox file is small (inbox.maxBytes) and read once; four thread-pool round trips
+    // per file were most of the time a large inbox took to read.
+    const bytes = readFileSync(file.path);
+    const st = statSync(file.path);
     if (bytes.length !== file.size || st.size !== file.size || st.mtimeMs !== file.mtimeMs) return { kind: 'changed' };
     return { kind: 'ok', bytes };
   } catch (e) {
@@ -89,7 +92,13 @@ export async function readInboxFile(file: InboxFile): Promise<InboxRead> {
 /** Remove inputs that are durably archived. */
 export async function removeTaken(dir: string, files: readonly InboxFile[]): Promise<void> {
   if (files.length === 0) return;
-  for (const f of files) await unlink(f.path).catch(() => undefined);
+  for (const f of files) {
+    try {
+      unlinkSync(f.path); // sync: a thread-pool round trip per file cost more than the unlink
+    } catch {
+      /* gone already */
+    }
+  }
   await fsyncDir(dir);
 }
 
