@@ -130,6 +130,20 @@ async function dropNew(dir, n, html = false) {
   await utimes(file, old, old);
 }
 
+/** Microseconds to create one empty file in a new folder below `root` (median of 5 x 200). */
+async function createCost(root) {
+  const { closeSync, mkdirSync, openSync } = await import('node:fs');
+  const runs = [];
+  for (let r = 0; r < 5; r++) {
+    const dir = path.join(root, `probe-${r}`);
+    mkdirSync(dir);
+    const t0 = performance.now();
+    for (let i = 0; i < 200; i++) closeSync(openSync(path.join(dir, `f${i}`), 'wx'));
+    runs.push(((performance.now() - t0) / 200) * 1000);
+  }
+  return { microsecondsPerFile: median(runs) };
+}
+
 function hasCommand(name, cwd) {
   return spawnSync(process.execPath, [BIN, name, '--help'], { cwd, env }).status === 0;
 }
@@ -143,6 +157,7 @@ const results = {
   idleTick: [],
   oneNewTick: [],
   ingest: {},
+  createCost: null,
   republish: null,
   reclean: null,
 };
@@ -173,27 +188,40 @@ async function main() {
     results.oneNewTick.push({ articles: n, medianMs: median(one), peakRssBytes: oneRss || null });
   }
 
-  // Ingest throughput into a fresh archive, through the inbox as cron would.
+  // Ingest throughput into a fresh archive, through the inbox as cron would (`kliping run`:
+  // archive, then publish feeds and pages), and the archiving alone (`kliping ingest
+  // --no-publish` on the same files). Workspaces go below the cache folder, not the system's
+  // temp folder: `npm test` creates and deletes thousands of files there, and on ext4 a folder
+  // full of just-deleted inodes makes every new file several times dearer (measured below).
+  const ingestRoot = path.join(cacheDir, 'ingest');
+  await rm(ingestRoot, { recursive: true, force: true });
+  await mkdir(ingestRoot, { recursive: true });
+  results.createCost = await createCost(ingestRoot);
   for (const [kind, count] of [['text', ingestText], ['html', ingestHtml]]) {
-    const dir = await workspace(await mkdtemp(path.join(os.tmpdir(), `kliping-bench-${kind}-`)));
-    for (let i = 0; i < count; i++) {
-      const file = path.join(dir, 'inbox', `in-${i}.${kind === 'html' ? 'html' : 'txt'}`);
-      await writeFile(file, kind === 'html' ? htmlArticle(i) : textArticle(i, { spread: count }));
-      const old = new Date(Date.now() - 3600_000);
-      await utimes(file, old, old);
+    for (const mode of ['run', 'archive']) {
+      const dir = await workspace(await mkdtemp(path.join(ingestRoot, `${kind}-${mode}-`)));
+      const names = [];
+      for (let i = 0; i < count; i++) {
+        const name = `in-${i}.${kind === 'html' ? 'html' : 'txt'}`;
+        const file = path.join(dir, 'inbox', name);
+        await writeFile(file, kind === 'html' ? htmlArticle(i) : textArticle(i, { spread: count }));
+        const old = new Date(Date.now() - 3600_000);
+        await utimes(file, old, old);
+        names.push(path.join('inbox', name));
+      }
+      const m = runNode(mode === 'run' ? [BIN, 'run'] : [BIN, 'ingest', '--no-publish', ...names], dir, { allowFail: true });
+      const archived = Number(/(\d+) new/.exec(m.stdout)?.[1] ?? 0);
+      results.ingest[mode === 'run' ? kind : `${kind}, archive only`] = {
+        articles: count,
+        archived,
+        seconds: m.ms / 1000,
+        perSecond: archived / (m.ms / 1000),
+        peakRssBytes: m.rss,
+        note: archived === count ? undefined : `only ${archived} of ${count} archived: ${m.stderr.split("\n")[0].slice(0, 80)}`,
+      };
     }
-    const m = runNode([BIN, 'run'], dir, { allowFail: true });
-    const archived = Number(/(\d+) new/.exec(m.stdout)?.[1] ?? 0);
-    results.ingest[kind] = {
-      articles: count,
-      archived,
-      seconds: m.ms / 1000,
-      perSecond: archived / (m.ms / 1000),
-      peakRssBytes: m.rss,
-      note: archived === count ? undefined : `only ${archived} of ${count} archived: ${m.stderr.split("\n")[0].slice(0, 80)}`,
-    };
-    await rm(dir, { recursive: true, force: true });
   }
+  await rm(ingestRoot, { recursive: true, force: true });
 
   const biggest = await generate(Math.max(...sizes));
   const rep = Array.from({ length: Math.min(reps, 3) }, () => runNode([BIN, 'build'], biggest));
@@ -224,6 +252,7 @@ function printTable() {
   for (const [k, r] of Object.entries(results.ingest)) {
     rows.push([`ingest ${k}`, String(r.articles), `${r.perSecond.toFixed(0)} articles/s${r.note ? ` (${r.note})` : ''}`, mb(r.peakRssBytes)]);
   }
+  if (results.createCost) rows.push(['create one empty file', '-', `${results.createCost.microsecondsPerFile.toFixed(0)} µs (this disk, now)`, '-']);
   rows.push(['full republish (build)', String(results.republish.articles), `${results.republish.medianMs.toFixed(0)} ms`, mb(results.republish.peakRssBytes)]);
   const rc = results.reclean;
   rows.push(['reclean', String(rc.articles), rc.seconds === undefined ? rc.note : `${rc.seconds.toFixed(1)} s`, mb(rc.peakRssBytes)]);

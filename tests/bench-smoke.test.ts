@@ -22,6 +22,9 @@ it('the benchmark smoke run measures every scenario and writes its results', asy
     expect(r.idleTick.map((x: { articles: number }) => x.articles)).toEqual([40, 80]);
     expect(r.oneNewTick).toHaveLength(2);
     expect(r.ingest.text.archived).toBe(20);
+    expect(r.ingest['text, archive only'].archived).toBe(20);
+    expect(r.ingest.html.archived).toBe(5);
+    expect(r.createCost.microsecondsPerFile).toBeGreaterThan(0);
     expect(r.republish.articles).toBe(80);
     for (const x of [...r.idleTick, ...r.oneNewTick]) expect(x.peakRssBytes).toBeGreaterThan(0);
   } finally {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, formatRfc822, zonedTimeToMs } from '../src/domain/time.js';
+import fc from 'fast-check';
+import { formatInZone, formatRfc822, zonedTimeToMs, zoneOffsetMinutes } from '../src/domain/time.js';
 import { findDateInText } from '../src/extract/dates.js';
 import { resolveTimestamp } from '../src/pipeline/prepare.js';
 import { cutOnWord, titleFromLede } from '../src/extract/title.js';
@@ -102,5 +103,27 @@ describe('findDateInText() with times, zones and day names', () => {
   it('rejects impossible times and dates', () => {
     expect(iso('12 Mei 2025 25:10 WIB')).toBe('2025-05-12T00:00:00+07:00');
     expect(iso('30/2/2024')).toBeNull();
+  });
+});
+
+describe('zoneOffsetMinutes() against formatToParts()', () => {
+  // The reference: the offset read from the formatter's parts (what zoneOffsetMinutes did
+  // before it parsed format() instead).
+  const reference = (ms: number, timeZone: string): number => {
+    const f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const p: Record<string, number> = {};
+    for (const x of f.formatToParts(new Date(ms))) if (x.type !== 'literal') p[x.type] = Number(x.value);
+    const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+    return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60000);
+  };
+
+  it('agrees at random instants from 1000 to 2100 in zones with and without daylight saving', () => {
+    const zones = ['Asia/Jakarta', 'Asia/Makassar', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+        expect(zoneOffsetMinutes(ms, zone)).toBe(reference(ms, zone));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

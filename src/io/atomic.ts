@@ -247,12 +247,13 @@ export class AtomicWriter {
 
   /**
    * Stage a write; `name` is what `written` records for it (default: the path; null: not
-   * recorded). Errors are thrown by drain().
+   * recorded). `fresh`: the caller knows the file is not there, so its old bytes are not read.
+   * Errors are thrown by drain().
    */
-  write(file: string, data: string | Uint8Array, name: string | null = file): void {
+  write(file: string, data: string | Uint8Array, name: string | null = file, options: { fresh?: boolean } = {}): void {
     if (this.failure) return;
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    if (sameBytesSync(file, bytes)) return;
+    if (!options.fresh && sameBytesSync(file, bytes)) return;
     const dir = path.dirname(file);
     const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
     this.pending.push({ temp, file });
