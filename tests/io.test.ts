@@ -146,6 +146,20 @@ describe('AtomicWriter', () => {
     expect((await readdir(d)).sort()).toEqual(['file']);
   });
 
+  it('discard() removes the temp files of staged writes and leaves the targets as they were', async () => {
+    const d = await tmp();
+    await writeFile(path.join(d, 'kept'), 'old');
+    const w = new AtomicWriter();
+    w.write(path.join(d, 'kept'), 'new');
+    w.write(path.join(d, 'sub', 'fresh'), 'new');
+    w.discard();
+    expect(await readdir(d)).toEqual(['kept', 'sub'].sort());
+    expect(await readdir(path.join(d, 'sub'))).toEqual([]);
+    expect(await readFile(path.join(d, 'kept'), 'utf8')).toBe('old');
+    await w.drain(); // nothing left to put in place
+    expect(await readFile(path.join(d, 'kept'), 'utf8')).toBe('old');
+  });
+
   it('syncFilesystems() flushes this machine\'s file system, or says it cannot', async () => {
     const d = await tmp();
     const r = await syncFilesystems([d]);

@@ -105,6 +105,15 @@ export class FsArchiveStore implements ArchiveStore {
     this.staged.write(this.abs(recordFile(record.path)), `${JSON.stringify(record, null, 2)}\n`, null, { fresh: this.missing.has(record.path) });
   }
 
+  /**
+   * Drop raw files and records written since the last commit (their temp files): for a run that
+   * fails before committing, so that nothing of it is left in the archive folders.
+   */
+  discard(): void {
+    this.staged.discard();
+    this.staged = new AtomicWriter();
+  }
+
   async commit(records: readonly ArticleRecord[], keys: readonly { key: string; path: string }[]): Promise<void> {
     // Records and raw files first become durable where they are, then findable.
     const staged = this.staged;

@@ -285,6 +285,20 @@ export class AtomicWriter {
     }
   }
 
+  /** Drop every staged write: remove its temp file, leave the target as it was. */
+  discard(): void {
+    for (const p of this.pending) {
+      try {
+        unlinkSync(p.temp);
+      } catch {
+        /* never written, or gone */
+      }
+    }
+    this.pending = [];
+    this.dirs.clear();
+    this.failure = null;
+  }
+
   /** Make every staged write durable and put it in place; throws the first failure. */
   async drain(): Promise<void> {
     const batch = this.pending;

@@ -119,7 +119,10 @@ export async function reclean(deps: JobDeps, options: RecleanOptions = {}): Prom
           }
         }
       } catch (e) {
-        if (!(e instanceof KlipingError)) throw e;
+        if (!(e instanceof KlipingError)) {
+          store.discard(); // no temp files of uncommitted records left behind
+          throw e;
+        }
         report.failed++;
         report.failures.push({ path: recordPath, error: e.message });
       }

@@ -3,7 +3,8 @@
  * scheduler tick go through runJob(); the world (clock, paths) comes in through `deps`.
  */
 import path from 'node:path';
-import { stat, readFile, readdir, unlink } from 'node:fs/promises';
+import { readdir, unlink } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import type { ArticleRecord } from '../domain/types.js';
 import { InputError, KlipingError } from '../domain/errors.js';
 import { formatInZone } from '../domain/time.js';
@@ -282,8 +283,9 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
           name: f,
           load: async () => {
             try {
-              const [bytes, st] = await Promise.all([readFile(abs), stat(abs)]);
-              return { kind: 'ok', bytes, mtimeMs: st.mtimeMs };
+              // Sync, like the inbox: small files, and a round trip each cost more than the read.
+              const st = statSync(abs);
+              return { kind: 'ok', bytes: readFileSync(abs), mtimeMs: st.mtimeMs };
             } catch (e) {
               return { kind: 'error', message: `${JSON.stringify(f)}: ${readErrorMessage(e)}` };
             }
@@ -306,47 +308,52 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
       }
     }
 
-    if (pending.length > 0) {
-      const { Batch, mediaTypeOf } = await ingestModules();
-      // Batches bound memory (raw bytes wait in the batch until flushed) and how much work a
-      // kill can cost; each batch is committed before its inputs leave the inbox.
-      for (let start = 0; start < pending.length; start += BATCH_SIZE) {
-        const batch = new Batch();
-        const taken: InboxFile[] = [];
-        for (const p of pending.slice(start, start + BATCH_SIZE)) {
-          const loaded = await p.load();
-          if (loaded.kind === 'gone') continue; // taken away since it was listed
-          if (loaded.kind === 'changed') {
-            report.skipped.push({ name: p.name, why: 'changed while being read (may still be being written)' });
-            continue;
+    // A batch that fails before its commit leaves no temp files in the archive folders.
+    try {
+      if (pending.length > 0) {
+        const { Batch, mediaTypeOf } = await ingestModules();
+        // Batches bound memory (raw bytes wait in the batch until flushed) and how much work a
+        // kill can cost; each batch is committed before its inputs leave the inbox.
+        for (let start = 0; start < pending.length; start += BATCH_SIZE) {
+          const batch = new Batch();
+          const taken: InboxFile[] = [];
+          for (const p of pending.slice(start, start + BATCH_SIZE)) {
+            const loaded = await p.load();
+            if (loaded.kind === 'gone') continue; // taken away since it was listed
+            if (loaded.kind === 'changed') {
+              report.skipped.push({ name: p.name, why: 'changed while being read (may still be being written)' });
+              continue;
+            }
+            if (loaded.kind === 'error') {
+              await fail(p, loaded.message);
+              continue;
+            }
+            const input: RawInput = { name: p.name, bytes: loaded.bytes, mediaType: mediaTypeOf(p.name, loaded.bytes), mtimeMs: loaded.mtimeMs };
+            try {
+              const { outcome, record } = await ingestOne(store, batch, deps, input);
+              report[outcome]++;
+              report.items.push({ input: p.name, outcome, path: record.path, id: record.id });
+              if (p.inboxFile) taken.push(p.inboxFile);
+            } catch (e) {
+              if (!(e instanceof KlipingError)) throw e;
+              await fail(p, e.message);
+            }
           }
-          if (loaded.kind === 'error') {
-            await fail(p, loaded.message);
-            continue;
-          }
-          const input: RawInput = { name: p.name, bytes: loaded.bytes, mediaType: mediaTypeOf(p.name, loaded.bytes), mtimeMs: loaded.mtimeMs };
-          try {
-            const { outcome, record } = await ingestOne(store, batch, deps, input);
-            report[outcome]++;
-            report.items.push({ input: p.name, outcome, path: record.path, id: record.id });
-            if (p.inboxFile) taken.push(p.inboxFile);
-          } catch (e) {
-            if (!(e instanceof KlipingError)) throw e;
-            await fail(p, e.message);
-          }
+          // Write, commit, then let inputs leave the inbox: an input is never gone before its
+          // record is durable and findable.
+          await batch.flush(store);
+          await store.commit([...batch.records.values()], batch.keyList());
+          await removeTaken(paths.inbox, taken);
         }
-        // Write, commit, then let inputs leave the inbox: an input is never gone before its
-        // record is durable and findable.
-        await batch.flush(store);
-        await store.commit([...batch.records.values()], batch.keyList());
-        await removeTaken(paths.inbox, taken);
       }
-    }
 
-    // HTTP sources after the inbox: a slow upstream never holds back what is already here.
-    if (!options.files && (await sourcesDue(deps, paths.archive))) {
-      const { runSources } = await import('./sources.js');
-      await runSources(store, deps, paths.archive, report, deps.http);
+      // HTTP sources after the inbox: a slow upstream never holds back what is already here.
+      if (!options.files && (await sourcesDue(deps, paths.archive))) {
+        const { runSources } = await import('./sources.js');
+        await runSources(store, deps, paths.archive, report, deps.http);
+      }
+    } finally {
+      store.discard();
     }
 
     if (options.publishFeeds !== false) {
