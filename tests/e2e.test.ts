@@ -58,6 +58,19 @@ describe('kliping run (built CLI)', () => {
     }
   });
 
+  it('a quiet tick answers from dist/main.js without loading fs/promises or the stdout stream', async () => {
+    // Each would cost 2-3 ms of a ~27 ms tick (bare node: ~23 ms); see src/quick.ts.
+    const log = path.join(dir, 'modules.log');
+    const probe = path.join(dir, 'probe.cjs');
+    await writeFile(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, process.moduleLoadList.join('\\n')));\n`);
+    kliping(['run']);
+    const r = spawnSync(process.execPath, ['--require', probe, BIN, 'run'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stdout).toMatch(/0 new, 0 updated, 0 unchanged, 0 failed; feeds unchanged/);
+    const loaded = (await readFile(log, 'utf8')).split('\n');
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded.filter((m) => /^NativeModule (?:fs\/promises|internal\/fs\/promises|stream|net|tty|internal\/fs\/sync_write_stream)$/.test(m))).toEqual([]);
+  });
+
   it('--help lists the commands and exits 0', () => {
     const r = kliping(['--help']);
     expect(r.code).toBe(0);

@@ -1,5 +1,5 @@
 /** Config file I/O: read, parse, validate once. */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, KlipingError } from '../domain/errors.js';
 import { resolveConfig, type Config } from './schema.js';
@@ -20,7 +20,7 @@ export async function loadConfig(cwd: string, explicit: string | undefined): Pro
   const file = path.resolve(cwd, explicit ?? DEFAULT_CONFIG_FILE);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8'); // sync, like the whole quiet tick: see quiet.ts
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && explicit === undefined) return { config: resolveConfig({}).config, file: null };

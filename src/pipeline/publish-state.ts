@@ -4,8 +4,8 @@
  * the size and mtime of the files it left; the next tick republishes only when one of these
  * differs, so a tick with nothing new reads no record and renders no feed.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 
@@ -30,7 +30,7 @@ export function publishStateFile(archiveDir: string): string {
 
 export async function readPublishState(file: string): Promise<PublishState | null> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as PublishState;
+    return JSON.parse(readFileSync(file, 'utf8')) as PublishState; // sync: see quiet.ts
   } catch {
     return null;
   }

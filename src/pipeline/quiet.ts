@@ -4,7 +4,7 @@
  * loading the rest of kliping (see src/quick.ts). Only types come from run.ts.
  */
 import path from 'node:path';
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import type { Config } from '../config/schema.js';
 import { FsArchiveStore } from '../archive/fs-store.js';
 import { listInbox } from '../sources/inbox.js';
@@ -44,7 +44,7 @@ export function pagesDirOf(deps: JobDeps, paths: ReturnType<typeof resolvePaths>
 
 /** The inbox's listing; a setup that only fetches HTTP sources needs no inbox folder. */
 export async function listInboxFor(deps: JobDeps, inboxDir: string): ReturnType<typeof listInbox> {
-  if (deps.config.sources.length > 0 && !(await stat(inboxDir).then(() => true, () => false))) return { ready: [], skipped: [] };
+  if (deps.config.sources.length > 0 && !existsSync(inboxDir)) return { ready: [], skipped: [] };
   return listInbox(inboxDir, deps.now(), deps.config.inbox.settleSeconds);
 }
 
@@ -60,14 +60,16 @@ export async function sourcesDue(deps: JobDeps, archiveDir: string): Promise<boo
  * The report of a tick with nothing to do, or null when there is work: an input in the inbox,
  * a source due, a lock file (held: the long way exits 75; left by a dead run: it cleans up),
  * or feeds and pages that are not what the archive and config would publish now. Reads a few
- * small files and stats; takes no lock and writes nothing.
+ * small files and stats; takes no lock and writes nothing. Every call is synchronous: a tick
+ * that touches no asynchronous fs call never starts libuv's thread pool (~1 ms of a ~31 ms
+ * tick here).
  */
 export async function quietTick(deps: JobDeps): Promise<JobReport | null> {
   const started = deps.now();
   const paths = resolvePaths(deps);
   const listing = await listInboxFor(deps, paths.inbox);
   if (listing.ready.length > 0) return null;
-  if (await stat(lockFile(paths.archive)).then(() => true, () => false)) return null;
+  if (existsSync(lockFile(paths.archive))) return null;
   if (await sourcesDue(deps, paths.archive)) return null;
   const state = await readPublishState(publishStateFile(paths.archive));
   const fresh = await isFresh(state, {

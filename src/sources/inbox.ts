@@ -3,8 +3,8 @@
  * finished, leaves only after it is durably archived, and goes to `failed/` with a note when it
  * cannot be used.
  */
-import { readdir, stat, rename, mkdir } from 'node:fs/promises';
-import { readFileSync, statSync, unlinkSync } from 'node:fs';
+import { stat, rename, mkdir } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { KlipingError } from '../domain/errors.js';
 import { fsyncDir, writeFileAtomic } from '../io/atomic.js';
@@ -28,7 +28,7 @@ export interface InboxListing {
 export async function listInbox(dir: string, nowMs: number, settleSeconds: number): Promise<InboxListing> {
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = readdirSync(dir); // sync: see quiet.ts
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new KlipingError('CONFIG', `Cannot read inbox ${JSON.stringify(dir)}: directory does not exist: create it or set paths.inbox`);

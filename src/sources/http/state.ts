@@ -5,7 +5,7 @@
  * (ETag, Last-Modified) of the copy we have. Cheap to read: a tick with nothing due reads this
  * file and loads no HTTP code.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../io/atomic.js';
 
@@ -59,7 +59,7 @@ export function emptySourcesState(): SourcesState {
 /** The state, or an empty one when the file is missing or unreadable (it is a cache of politeness). */
 export async function readSourcesState(file: string): Promise<SourcesState> {
   try {
-    const v = JSON.parse(await readFile(file, 'utf8')) as SourcesState;
+    const v = JSON.parse(readFileSync(file, 'utf8')) as SourcesState; // sync: see quiet.ts
     if (v && v.version === 1 && typeof v.sources === 'object' && typeof v.http === 'object') return v;
   } catch {
     /* missing or half-edited by hand: start afresh */
