@@ -121,3 +121,24 @@ describe('run reports', () => {
     expect(typeof report.durationMs).toBe('number');
   });
 });
+
+describe('inbox batches', () => {
+  const generation = async (dir: string): Promise<number> => JSON.parse(await readFile(path.join(dir, 'archive/.kliping/state.json'), 'utf8')).generation;
+
+  it('a large inbox is archived in batches (by count, or by bytes), each committed on its own, and all of it leaves the inbox', async () => {
+    const { resolveConfig } = await import('../src/config/schema.js');
+    const { runJob } = await import('../src/pipeline/run.js');
+    const { config } = resolveConfig({});
+    for (const [batch, commits] of [[{ size: 3 }, 3], [{ bytes: 1 }, 7], [{}, 1]] as const) {
+      const dir = await workspace();
+      await writeArticles(path.join(dir, 'inbox'), 1, 8);
+      const report = await runJob({ config, cwd: dir, now: () => Date.now(), batch });
+      expect(report.new, JSON.stringify(batch)).toBe(7);
+      expect(await readdir(path.join(dir, 'inbox'))).toEqual([]);
+      // Each commit bumps the archive's generation once.
+      expect(await generation(dir), JSON.stringify(batch)).toBe(commits);
+      const feed = JSON.parse(await readFile(path.join(dir, 'feeds/feed.json'), 'utf8'));
+      expect(feed.items).toHaveLength(7);
+    }
+  });
+});

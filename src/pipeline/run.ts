@@ -46,6 +46,8 @@ export interface JobDeps {
   readonly fetch?: FetchFn;
   /** DNS and sleep for HTTP sources (tests); the system's when absent. */
   readonly http?: HttpDeps;
+  /** Smaller inbox batches than BATCH_SIZE / BATCH_BYTES (tests). */
+  readonly batch?: { readonly size?: number; readonly bytes?: number };
 }
 
 /** What one HTTP source did in a tick (see pipeline/sources.ts). */
@@ -147,8 +149,13 @@ async function loadInboxFile(file: InboxFile): Promise<Loaded> {
   return read;
 }
 
-/** Inputs archived per batch. */
-const BATCH_SIZE = 500;
+/**
+ * Inputs archived per batch, at most, and raw bytes held by one. Each batch rewrites the key
+ * shards and month manifests it touches: 1,000 text articles took ~5% less time in one batch
+ * than in two of 500 (`npm run bench`).
+ */
+const BATCH_SIZE = 1000;
+const BATCH_BYTES = 32 * 1024 * 1024;
 
 function readErrorMessage(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -314,10 +321,14 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
         const { Batch, mediaTypeOf } = await ingestModules();
         // Batches bound memory (raw bytes wait in the batch until flushed) and how much work a
         // kill can cost; each batch is committed before its inputs leave the inbox.
-        for (let start = 0; start < pending.length; start += BATCH_SIZE) {
+        for (let next = 0; next < pending.length; ) {
           const batch = new Batch();
           const taken: InboxFile[] = [];
-          for (const p of pending.slice(start, start + BATCH_SIZE)) {
+          let count = 0;
+          let bytes = 0;
+          while (next < pending.length && count < (deps.batch?.size ?? BATCH_SIZE) && bytes < (deps.batch?.bytes ?? BATCH_BYTES)) {
+            const p = pending[next++]!;
+            count++;
             const loaded = await p.load();
             if (loaded.kind === 'gone') continue; // taken away since it was listed
             if (loaded.kind === 'changed') {
@@ -328,6 +339,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
               await fail(p, loaded.message);
               continue;
             }
+            bytes += loaded.bytes.length;
             const input: RawInput = { name: p.name, bytes: loaded.bytes, mediaType: mediaTypeOf(p.name, loaded.bytes), mtimeMs: loaded.mtimeMs };
             try {
               const { outcome, record } = await ingestOne(store, batch, deps, input);
