@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeLine } from '../src/clean/normalize.js';
+import { normalizeLine, splitLines } from '../src/clean/normalize.js';
 import { BUILTIN_PACKS, checkExamples, compileRule, createCleaner, validateRule } from '../src/clean/index.js';
 
 const allRules = BUILTIN_PACKS.flatMap((pack) => pack.rules.map((rule) => ({ pack, rule })));
@@ -261,6 +261,25 @@ describe('normalizeLine()', () => {
         expect(normalizeLine(line)).toBe(reference(line));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('splitLines()', () => {
+  const EDGES = /^[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+$/gu;
+  const reference = (text: string): string[] =>
+    text
+      .split(/\r\n|\r|\n|\u2028|\u2029/u)
+      .map((raw) => raw.replace(EDGES, ''))
+      .filter((line) => normalizeLine(line) !== '');
+  it('trims lines as the white-space pattern it replaced did', () => {
+    const piece = fc.constantFrom('a', ' ', '\t', '\r\n', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '\u2028', '\u0085', '\u180e', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(splitLines(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

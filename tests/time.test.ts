@@ -127,3 +127,24 @@ describe('zoneOffsetMinutes() against formatToParts()', () => {
     );
   });
 });
+
+describe('cutOnWord() against its first version', () => {
+  const reference = (text: string, max: number): string => {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if ([...t].length <= max) return t;
+    let cut = [...t].slice(0, max).join('');
+    const space = cut.lastIndexOf(' ');
+    if (space > max / 2) cut = cut.slice(0, space);
+    return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
+  };
+  it('cuts the same on any text of letters, spaces, punctuation, astral and lone surrogates', () => {
+    const piece = fc.constantFrom('a', 'bc', ' ', '  ', ',', '.', '—', 'é', '🙂', '𝔸', '\ud83d', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 30 }), (parts, max) => {
+        const text = parts.join('');
+        expect(cutOnWord(text, max)).toBe(reference(text, max));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

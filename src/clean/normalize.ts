@@ -9,8 +9,6 @@ const INVISIBLE = /[\u200c\u200d\u2060\ufeff\u00ad]/gu;
 // Unicode spaces scrapers leave behind.
 const SPACES = /[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+/gu;
 
-const EDGES = /^[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+$/gu;
-
 // Anything normalizeLine() would change: most story lines have none of it and are returned as
 // they are (the replacements below rewrite every single space, which cost more than the rules).
 const CHANGES = /[\u200c\u200d\u2060\ufeff\u00ad\u200b]|[^\S ]| {2}|^ | $/;
@@ -25,7 +23,8 @@ export function normalizeLine(line: string): string {
 export function splitLines(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/\r\n|\r|\n|\u2028|\u2029/u)) {
-    const line = raw.replace(EDGES, '');
+    // trim() removes exactly the white space \s matches (Unicode Zs, tab, line ends, BOM).
+    const line = raw.trim();
     if (normalizeLine(line) !== '') out.push(line);
   }
   return out;

@@ -6,9 +6,13 @@ const MAX_SUMMARY = 300;
 /** Cut `text` to at most `max` characters on a word boundary, adding "…" when cut. */
 export function cutOnWord(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  if ([...t].length <= max) return t;
-  const chars = [...t].slice(0, max);
-  let cut = chars.join('');
+  // `max` counts code points. Found by walking the string, not by spreading all of it into an
+  // array (twice, for every summary of every article).
+  if (t.length <= max) return t;
+  let end = 0;
+  for (let n = 0; n < max && end < t.length; n++) end += t.codePointAt(end)! > 0xffff ? 2 : 1;
+  if (end >= t.length) return t;
+  let cut = t.slice(0, end);
   const space = cut.lastIndexOf(' ');
   if (space > max / 2) cut = cut.slice(0, space);
   return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
