@@ -150,7 +150,9 @@ export function renderMonthPage(site: PageSite, month: string, articles: readonl
   const days = new Map<string, ListedArticle[]>();
   for (const a of articles) {
     const day = dayOf(a.path);
-    days.set(day, [...(days.get(day) ?? []), a]);
+    const list = days.get(day);
+    if (list) list.push(a);
+    else days.set(day, [a]);
   }
   const nav: string[] = [];
   if (newer) nav.push(`<a rel="next" href="${href(path, monthPagePath(newer))}">Newer: ${esc(newer)}</a>`);

@@ -187,9 +187,16 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
       next[e.id] = item;
       listed.push(item);
     }
-    const days = [...new Set(listed.map((a) => dayOf(a.path)))];
-    for (const day of days) {
-      const page = renderDayPage(site, day, listed.filter((a) => dayOf(a.path) === day));
+    // Grouped in one pass (listed is newest first; each day keeps that order).
+    const byDay = new Map<string, ListedArticle[]>();
+    for (const a of listed) {
+      const day = dayOf(a.path);
+      const list = byDay.get(day);
+      if (list) list.push(a);
+      else byDay.set(day, [a]);
+    }
+    for (const [day, articles] of byDay) {
+      const page = renderDayPage(site, day, articles);
       write(page.path, page.html);
     }
     const monthPage = renderMonthPage(site, month, listed, older, newer);
