@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AtomicWriter, removeStaleTemps, SYNCFS_MIN_FILES, syncFilesystems, writeFileAtomic } from '../src/io/atomic.js';
+import { AtomicWriter, removeStaleTemps, SYNCFS_MIN_FILES, syncFailure, syncFilesystems, writeFileAtomic } from '../src/io/atomic.js';
 import { acquireLock } from '../src/io/lock.js';
 import { KlipingError } from '../src/domain/errors.js';
 
@@ -97,14 +97,30 @@ describe('AtomicWriter', () => {
     expect(total).toBe(n);
   });
 
-  it('falls back to an fsync per file when syncfs cannot be used', async () => {
+  it('falls back to an fsync per file when syncfs cannot be used: every temp file, then every folder in the order written', async () => {
     const d = await tmp();
     const { calls, syncfs } = recorder(false);
-    const w = new AtomicWriter({ syncfs });
-    for (let i = 0; i < SYNCFS_MIN_FILES + 3; i++) w.write(path.join(d, `f${i}`), String(i));
+    const synced: string[] = [];
+    const w = new AtomicWriter({ syncfs, fsync: async (p, flags) => void synced.push(`${flags} ${path.relative(d, p)}`) });
+    const n = SYNCFS_MIN_FILES + 3;
+    for (let i = 0; i < n; i++) w.write(path.join(d, i % 2 ? 'b' : 'a', `f${i}`), String(i));
     await w.drain();
     expect(calls.length).toBe(1);
-    expect((await readdir(d)).sort()).toEqual(Array.from({ length: SYNCFS_MIN_FILES + 3 }, (_, i) => `f${i}`).sort());
+    const files = synced.filter((s) => s.startsWith('r+ '));
+    expect(files).toHaveLength(n);
+    expect(files.every((f) => /\.tmp$/.test(f))).toBe(true);
+    // The folders after the files; a new folder's parent first; `a` was written to before `b`.
+    expect(synced.slice(n)).toEqual(['r ', 'r a', 'r b']);
+    expect((await readdir(path.join(d, 'a'))).length + (await readdir(path.join(d, 'b'))).length).toBe(n);
+  });
+
+  it('syncFailure() tells a missing or old `sync` and a killed one from a write-back error', () => {
+    expect(syncFailure({ code: 'ENOENT', stderr: '' })).toBe('unsupported');
+    expect(syncFailure({ code: 1, stderr: "sync: invalid option -- 'f'\nTry 'sync --help' for more information.\n" })).toBe('unsupported');
+    expect(syncFailure({ code: 1, stderr: 'usage: sync\n' })).toBe('unsupported');
+    expect(syncFailure({ code: null, signal: 'SIGINT', stderr: '' })).toBe('interrupted');
+    expect(syncFailure({ code: 1, stderr: "sync: error syncing '/srv/usage/archive': Input/output error\n" })).toBe('failed');
+    expect(syncFailure({ code: 1, stderr: '' })).toBe('failed');
   });
 
   it('leaves a file that already holds the bytes alone (same inode), and renames in the order written', async () => {

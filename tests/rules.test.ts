@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeLine, splitLines } from '../src/clean/normalize.js';
-import { BUILTIN_PACKS, checkExamples, compileRule, createCleaner, validateRule } from '../src/clean/index.js';
+import { BUILTIN_PACKS, checkExamples, cleanLines, compileRule, createCleaner, validateRule } from '../src/clean/index.js';
 
 const allRules = BUILTIN_PACKS.flatMap((pack) => pack.rules.map((rule) => ({ pack, rule })));
 
@@ -219,29 +219,59 @@ describe('rule engine position and length limits', () => {
 describe('lower-cased matching', () => {
   // compileRule tests some case-insensitive `u` patterns without `i` on the lower-cased line
   // (V8 runs `iu` several times slower). Each such rule must decide every line as its plain
-  // `iu` form does: every example line of every rule, both cases, with mixed case thrown in.
-  const lines = allRules.flatMap(({ rule }) => [...rule.examples.drop, ...rule.examples.keep].flatMap((e) => e.split('\n')));
-  const variants = lines.flatMap((l) => [l, l.toUpperCase(), l.replace(/\b\w/g, (c) => c.toUpperCase())]);
+  // `iu` form does: every example of every rule, upper-cased, title-cased, and with the two
+  // letters lower-casing gets wrong (İ, ſ) put in.
+  const lines = allRules.flatMap(({ rule }) => [...rule.examples.drop, ...rule.examples.keep]);
+  const variants = lines.flatMap((l) => [
+    l,
+    l.toUpperCase(),
+    l.replace(/\b\w/g, (c) => c.toUpperCase()),
+    l.replace(/i/g, 'İ'),
+    l.replace(/s/g, 'ſ'),
+    `#İstanbul #Türkiye`,
+  ]);
 
-  it('is used for some rules, and each decides every example line as its `iu` form would', () => {
+  it('is used for some rules, and each drops exactly what its `iu` form drops', () => {
     const lowered = allRules.map(({ rule }) => ({ rule, compiled: compileRule(rule) })).filter((r) => r.compiled.lower);
     expect(lowered.length).toBeGreaterThan(5);
     for (const { rule, compiled } of lowered) {
-      const reference = new RegExp(rule.pattern, 'iu');
-      for (const line of variants) expect(compiled.re.test(line.toLowerCase()), `${rule.id} on ${JSON.stringify(line)}`).toBe(reference.test(line));
+      const reference = { ...compiled, re: new RegExp(rule.pattern, 'iu'), next: rule.next === undefined ? null : new RegExp(rule.next, 'iu'), lower: false, full: null };
+      for (const text of variants) {
+        const split = text.split('\n');
+        expect(cleanLines(split, [compiled]).dropped, `${rule.id} on ${JSON.stringify(text)}`).toEqual(cleanLines(split, [reference]).dropped);
+      }
     }
   });
 
   it('is not used where lower-casing changes what the pattern means', () => {
     const spec = (pattern: string) => compileRule({ id: 'x', reason: 'r', kind: 'line', pattern, examples: { drop: ['a'], keep: ['b'] } });
     expect(spec(String.raw`^\p{L}+ klik$`).lower).toBe(true);
-    // An upper-case letter, one written as an escape, a cased non-ASCII letter, a cased property.
-    for (const pattern of [String.raw`^\p{L} Klik`, String.raw`\x41\p{L}`, String.raw`\u{C9}t\p{L}`, String.raw`é\p{L}`, String.raw`\p{Lu}x`]) {
+    expect(spec(String.raw`^[a-z0-9-]+\p{L}$`).lower).toBe(true);
+    // An upper-case letter, one written as an escape, a cased non-ASCII letter, a cased
+    // property, ranges that hold upper-case letters.
+    for (const pattern of [
+      String.raw`^\p{L} Klik`,
+      String.raw`\x41\p{L}`,
+      String.raw`\u{C9}t\p{L}`,
+      String.raw`é\p{L}`,
+      String.raw`\p{Lu}x`,
+      String.raw`^[!-~]+\p{L}$`,
+      String.raw`^[\x00-\x60]+\p{L}$`,
+      String.raw`^[a-\x7a]+\p{L}$`,
+    ]) {
       const r = spec(pattern);
       expect(r.lower, pattern).toBe(false);
       expect(r.re.flags, pattern).toContain('i');
     }
     expect(spec(String.raw`\x41\p{L}`).re.test('ab')).toBe(true);
+    expect(cleanLines(['ab'], [spec(String.raw`^[!-~]+\p{L}$`)]).dropped).toHaveLength(1);
+  });
+
+  it('a line with İ or ſ is matched by the rule\'s `iu` form', () => {
+    const hashtags = compileRule(allRules.find(({ rule }) => rule.id === 'common.page.hashtags')!.rule);
+    expect(hashtags.lower).toBe(true);
+    // Lower-cased, "İ" is "i" and a combining dot, which \p{L} does not match.
+    expect(cleanLines(['#İstanbul #Türkiye'], [hashtags]).dropped).toHaveLength(1);
   });
 });
 

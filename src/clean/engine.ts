@@ -11,6 +11,11 @@ export interface CompiledRule {
   readonly next: RegExp | null;
   /** `re` and `next` are tested against the lower-cased line (see compileRegex). */
   readonly lower: boolean;
+  /**
+   * With `lower`: the same patterns with `iu`, for the rare line lower-casing would change in
+   * meaning (LOWER_CASING_DIFFERS).
+   */
+  readonly full: { readonly re: RegExp; readonly next: RegExp | null } | null;
   readonly maxNext: number;
   readonly minNext: number;
 }
@@ -28,6 +33,66 @@ const DEFAULT_MAX_NEXT = 12;
 /** Syntax that means something only with the `u` flag. */
 const NEEDS_UNICODE = /\\[pP]\{|\\u\{|[\u{10000}-\u{10ffff}]/u;
 
+/**
+ * Characters where lower-casing and case-insensitive matching part ways: "İ" lower-cases to
+ * "i" plus a combining dot (no longer one letter), "ſ" matches "s" under `iu` but stays "ſ".
+ */
+const LOWER_CASING_DIFFERS = /[\u0130\u017f]/;
+
+/**
+ * True when every range in the pattern's character classes is a-z or 0-9 written plainly:
+ * a range like [!-~] or [\x00-\x60] holds upper-case letters, which `i` would match in either
+ * case and the lower-cased line no longer has.
+ */
+function plainRanges(source: string): boolean {
+  let inClass = false;
+  let atClassStart = false;
+  let prev: string | null | undefined; // the atom before: a literal, null for an escape, undefined for none
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      // Skip the whole escape: \x41, \u0041, \u{41}, \p{L}, \cJ, or one character.
+      const n = source[i + 1];
+      if (n === 'x') i += 3;
+      else if ((n === 'u' || n === 'p' || n === 'P') && source[i + 2] === '{') i = source.indexOf('}', i);
+      else if (n === 'u') i += 5;
+      else if (n === 'c') i += 2;
+      else i += 1;
+      if (i < 0) return false;
+      prev = inClass ? null : undefined;
+      atClassStart = false;
+      continue;
+    }
+    if (!inClass) {
+      if (c === '[') {
+        inClass = true;
+        atClassStart = true;
+        prev = undefined;
+      }
+      continue;
+    }
+    if (c === ']') {
+      inClass = false;
+      continue;
+    }
+    if (c === '^' && atClassStart) {
+      atClassStart = false;
+      continue;
+    }
+    atClassStart = false;
+    if (c === '-' && prev !== undefined && i + 1 < source.length && source[i + 1] !== ']') {
+      const end = source[i + 1]!;
+      if (prev === null || end === '\\') return false;
+      if (!((/[a-z]/.test(prev) && /[a-z]/.test(end)) || (/[0-9]/.test(prev) && /[0-9]/.test(end)))) return false;
+      i += 1;
+      prev = undefined;
+      continue;
+    }
+    prev = c;
+  }
+  return true;
+}
+
 /** Unicode properties that hold of a character and of its lower case alike. */
 const CASELESS_PROPERTY = /^(?:L|Letter|M|Mark|N|Number|Nd|P|Punctuation|S|Symbol|Z|Zs|Separator|Extended_Pictographic|Emoji|Emoji_Presentation)$/;
 
@@ -37,6 +102,7 @@ const CASELESS_PROPERTY = /^(?:L|Letter|M|Mark|N|Number|Nd|P|Punctuation|S|Symbo
  * properties that do not depend on case.
  */
 function worksLowerCased(source: string): boolean {
+  if (!plainRanges(source)) return false;
   for (const m of source.matchAll(/\\[pP]\{([^}]*)\}/g)) if (!CASELESS_PROPERTY.test(m[1]!)) return false;
   // Escapes that name a character count as that character (\x41 is an upper-case A).
   const rest = source
@@ -154,12 +220,14 @@ export function compileRule(spec: RuleSpec): CompiledRule {
   const next = spec.next === undefined ? null : compileRegex(spec.next, spec.flags);
   // Both lower-cased or neither: one rule tests one form of the line.
   const lower = re.lower && (next === null || next.lower);
-  const plain = (r: { re: RegExp; lower: boolean }): RegExp => (r.lower && !lower ? new RegExp(r.re.source, `${r.re.flags}i`) : r.re);
+  const withI = (r: RegExp): RegExp => new RegExp(r.source, `${r.flags}i`);
+  const plain = (r: { re: RegExp; lower: boolean }): RegExp => (r.lower && !lower ? withI(r.re) : r.re);
   return {
     spec,
     re: plain(re),
     next: next === null ? null : plain(next),
     lower,
+    full: lower ? { re: withI(re.re), next: next === null ? null : withI(next.re) } : null,
     maxNext: spec.maxNext ?? DEFAULT_MAX_NEXT,
     minNext: spec.minNext ?? 0,
   };
@@ -198,8 +266,17 @@ function inPlace(spec: RuleSpec, norm: string, pos: number, count: number): bool
  */
 export function cleanLines(lines: readonly string[], rules: readonly CompiledRule[]): CleanResult {
   const norm = lines.map(normalizeLine);
-  const lowered: (string | undefined)[] = [];
-  const form = (rule: CompiledRule, i: number): string => (rule.lower ? (lowered[i] ??= norm[i]!.toLowerCase()) : norm[i]!);
+  // Lower-cased lines for `lower` rules, or null where lower-casing would change the meaning.
+  const lowered: (string | null | undefined)[] = [];
+  const lowerOf = (i: number): string | null => {
+    if (lowered[i] === undefined) lowered[i] = LOWER_CASING_DIFFERS.test(norm[i]!) ? null : norm[i]!.toLowerCase();
+    return lowered[i]!;
+  };
+  const matches = (rule: CompiledRule, which: 're' | 'next', i: number): boolean => {
+    if (!rule.lower) return rule[which]!.test(norm[i]!);
+    const low = lowerOf(i);
+    return low === null ? rule.full![which]!.test(norm[i]!) : rule[which]!.test(low);
+  };
   const droppedBy: (string | null)[] = lines.map(() => null);
   // Positions count non-blank lines only, so blank lines in the input do not move a credit
   // out of a rule's "last N lines".
@@ -209,19 +286,19 @@ export function cleanLines(lines: readonly string[], rules: readonly CompiledRul
   for (let i = 0; i < lines.length; i++) {
     if (droppedBy[i] !== null || norm[i] === '') continue;
     for (const rule of rules) {
-      if (!inPlace(rule.spec, norm[i]!, position[i]!, count) || !rule.re.test(form(rule, i))) continue;
+      if (!inPlace(rule.spec, norm[i]!, position[i]!, count) || !matches(rule, 're', i)) continue;
       const id = rule.spec.id;
       if (rule.spec.kind === 'line') {
         droppedBy[i] = id;
       } else if (rule.spec.kind === 'pair') {
         const j = nextNonBlank(norm, i);
-        if (j === -1 || !rule.next!.test(form(rule, j))) continue;
+        if (j === -1 || !matches(rule, 'next', j)) continue;
         droppedBy[i] = id;
         droppedBy[j] = id;
       } else if (rule.spec.kind === 'block') {
         const taken: number[] = [];
         let j = nextNonBlank(norm, i);
-        while (j !== -1 && taken.length < rule.maxNext && droppedBy[j] === null && rule.next!.test(form(rule, j))) {
+        while (j !== -1 && taken.length < rule.maxNext && droppedBy[j] === null && matches(rule, 'next', j)) {
           taken.push(j);
           j = nextNonBlank(norm, j);
         }

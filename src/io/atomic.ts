@@ -7,7 +7,7 @@
  */
 // fs.promises rather than node:fs/promises: it loads on first use. The quiet tick (dist/main.js)
 // bundles this file but makes no asynchronous fs call, and loading it cost ~2 ms of ~31.
-import { closeSync, existsSync, mkdirSync, openSync, promises as fsp, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, promises as fsp, readFileSync, renameSync, statfsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 // fs.promises, not node:fs/promises: it is loaded on first use. The quiet tick (dist/main.js)
 // bundles this file, makes no asynchronous fs call, and importing it cost ~2 ms of ~31.
 import path from 'node:path';
@@ -160,41 +160,76 @@ let syncfsUsable: boolean | null = null;
 let syncCommand: string | undefined;
 
 /**
+ * File systems whose syncfs(2) writes everything back and reports errors (statfs f_type):
+ * ext2/3/4, XFS, Btrfs, F2FS, tmpfs and overlayfs (it syncs its upper layer). Not FUSE (before
+ * Linux 5.15, or with a daemon without FUSE_SYNCFS, syncfs returns 0 having synced nothing),
+ * not network file systems: those get an fsync per file.
+ */
+const SYNCFS_FILESYSTEMS = new Set([0xef53, 0x58465342, 0x9123683e, 0xf2f52010, 0x01021994, 0x794c7630]);
+
+/** Linux 5.8 is the first whose syncfs reports writeback errors. */
+function kernelReportsSyncfsErrors(release: string): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(release);
+  return m !== null && (Number(m[1]) > 5 || (Number(m[1]) === 5 && Number(m[2]) >= 8));
+}
+
+/**
+ * What a failed `sync -f` means: `unsupported` (no such command, or one without -f: use fsync
+ * from now on), `interrupted` (killed by a signal, e.g. Ctrl-C or systemd stopping the service:
+ * fsync this batch instead) or `failed` (it reported an error writing back: the batch is not
+ * durable). Only the start of a message is matched: a folder named "usage" is not a usage error.
+ */
+export function syncFailure(e: { code?: unknown; signal?: unknown; stderr: string }): 'unsupported' | 'interrupted' | 'failed' {
+  if (e.code === 'ENOENT' || e.code === 'EACCES') return 'unsupported';
+  if (typeof e.signal === 'string' && e.signal !== '') return 'interrupted';
+  if (/^(?:sync: (?:invalid|unrecognized|illegal|unknown) option|usage:)/im.test(e.stderr)) return 'unsupported';
+  return 'failed';
+}
+
+/**
  * Flush the file systems holding `dirs` with syncfs(2), through coreutils' `sync -f` (Node has
  * no binding for it). One syncfs makes a whole batch durable: on this project's 2-core test
  * machine, 2,000 new 3 KB files took ~110 ms this way against ~700 ms with one fsync each
  * (`npm run bench`, ingest). PostgreSQL offers the same trade (recovery_init_sync_method=syncfs).
- * Returns false when syncfs cannot be used here (not Linux, no `sync`, a `sync` without -f, or
- * KLIPING_SYNCFS=0): the caller then fsyncs each file. A write error syncfs reports is thrown:
- * since Linux 5.8 it reports writeback errors not yet seen by anyone, as fsync would.
+ * Returns false when syncfs cannot be trusted here (not Linux 5.8+, a file system not in
+ * SYNCFS_FILESYSTEMS, no `sync` or one without -f, `sync` killed, KLIPING_SYNCFS=0): the
+ * caller then fsyncs each file. A write-back error syncfs reports is thrown.
  */
 export async function syncFilesystems(dirs: readonly string[]): Promise<boolean> {
-  if (syncfsUsable === null) syncfsUsable = process.platform === 'linux' && process.env.KLIPING_SYNCFS !== '0';
+  if (syncfsUsable === null) {
+    const { release } = await import('node:os');
+    syncfsUsable = process.platform === 'linux' && process.env.KLIPING_SYNCFS !== '0' && kernelReportsSyncfsErrors(release());
+  }
   if (!syncfsUsable || dirs.length === 0) return false;
-  // One folder per file system is enough; syncfs of the same one twice costs little anyway.
+  // One folder per file system is enough; each must be one whose syncfs can be trusted.
   const byDevice = new Map<number, string>();
   for (const d of dirs) {
+    let dev: number;
     try {
-      const dev = statSync(d).dev;
-      if (!byDevice.has(dev)) byDevice.set(dev, d);
+      dev = statSync(d).dev;
     } catch {
-      /* gone: nothing of ours to flush there */
+      continue; // gone: nothing of ours to flush there
     }
+    if (byDevice.has(dev)) continue;
+    if (!SYNCFS_FILESYSTEMS.has(statfsSync(d).type)) return false;
+    byDevice.set(dev, d);
   }
   if (byDevice.size === 0) return true;
-  const { execFile } = await import('node:child_process');
+  const { spawn } = await import('node:child_process');
   // An absolute path spares a walk through PATH (an exec attempt per folder in it).
   syncCommand ??= ['/usr/bin/sync', '/bin/sync'].find((p) => existsSync(p)) ?? 'sync';
-  const error = await new Promise<{ code: unknown; stderr: string } | null>((resolve) => {
-    execFile(syncCommand!, ['-f', '--', ...byDevice.values()], { encoding: 'utf8' }, (e, _stdout, stderr) =>
-      resolve(e ? { code: (e as NodeJS.ErrnoException).code, stderr: String(stderr ?? '') } : null),
-    );
+  const error = await new Promise<{ code: unknown; signal: unknown; stderr: string } | null>((resolve) => {
+    // Detached: a Ctrl-C in the terminal reaches kliping (which finishes its tick), not `sync`.
+    const child = spawn(syncCommand!, ['-f', '--', ...byDevice.values()], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', (e: NodeJS.ErrnoException) => resolve({ code: e.code, signal: null, stderr }));
+    child.on('close', (code, signal) => resolve(code === 0 ? null : { code, signal, stderr }));
   });
   if (!error) return true;
-  if (error.code === 'ENOENT' || /invalid option|unrecognized option|illegal option|usage/i.test(error.stderr)) {
-    syncfsUsable = false;
-    return false;
-  }
+  const kind = syncFailure(error);
+  if (kind === 'unsupported') syncfsUsable = false;
+  if (kind !== 'failed') return false;
   throw new KlipingError(
     'ARCHIVE',
     `Could not make written files durable (sync -f: ${error.stderr.trim() || `exit ${String(error.code)}`}): check the disk and free space (dmesg), then run the command again`,
@@ -232,15 +267,20 @@ function sameBytesSync(file: string, data: Uint8Array): boolean {
 export class AtomicWriter {
   private pending: { temp: string; file: string }[] = [];
   private readonly syncfs: (dirs: readonly string[]) => Promise<boolean>;
+  private readonly fsync: (path: string, flags: 'r' | 'r+') => Promise<void>;
   /** Folders whose entries change when the pending files are renamed (and new folders' parents). */
   private readonly dirs = new Set<string>();
   private failure: unknown = null;
   /** Names of files whose bytes changed, in the order they were written. */
   readonly written: string[] = [];
 
-  /** `syncfs` replaces syncFilesystems() (tests); it returns false when it cannot flush. */
-  constructor(options: { syncfs?: (dirs: readonly string[]) => Promise<boolean> } = {}) {
+  /**
+   * `syncfs` replaces syncFilesystems() (it returns false when it cannot flush) and `fsync` the
+   * fsync of one file ('r+') or folder ('r'): tests watch them.
+   */
+  constructor(options: { syncfs?: (dirs: readonly string[]) => Promise<boolean>; fsync?: (path: string, flags: 'r' | 'r+') => Promise<void> } = {}) {
     this.syncfs = options.syncfs ?? syncFilesystems;
+    this.fsync = options.fsync ?? fsyncPath;
   }
 
   /** Files written but not yet in place. */
@@ -306,16 +346,19 @@ export class AtomicWriter {
   async drain(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    const dirs = [...this.dirs].sort();
+    // In the order first written to: with an fsync per folder, a folder's entries become durable
+    // no later than those of folders written after it (a month's manifest before the key shards
+    // that commit it, a month's pages before its cache).
+    const dirs = [...this.dirs];
     this.dirs.clear();
     try {
       if (this.failure) throw this.failure;
       if (batch.length === 0) return;
       const viaSyncfs = batch.length >= SYNCFS_MIN_FILES && (await this.syncfs(dirs));
-      if (!viaSyncfs) await pool(batch, FSYNC_CONCURRENCY, (p) => fsyncPath(p.temp, 'r+'));
+      if (!viaSyncfs) await pool(batch, FSYNC_CONCURRENCY, (p) => this.fsync(p.temp, 'r+'));
       for (const p of batch) renameSync(p.temp, p.file);
       batch.length = 0;
-      if (!(viaSyncfs && (await this.syncfs(dirs)))) for (const d of dirs) await fsyncDir(d);
+      if (!(viaSyncfs && (await this.syncfs(dirs)))) for (const d of dirs) await this.fsync(d, 'r');
     } catch (e) {
       for (const p of batch) {
         try {

@@ -15,6 +15,7 @@
  */
 import type { ArticleRecord } from '../domain/types.js';
 import { esc, languageTag, safeHttpUrl, timeElement } from './html.js';
+import { groupBy } from '../domain/group.js';
 
 export interface PageSite {
   readonly title: string;
@@ -147,13 +148,7 @@ export function renderIndexPage(site: PageSite, newest: readonly ListedArticle[]
 /** A month: its articles grouped by day, newest first, with links to the older and newer month. */
 export function renderMonthPage(site: PageSite, month: string, articles: readonly ListedArticle[], older: string | null, newer: string | null): PageDocument {
   const path = monthPagePath(month);
-  const days = new Map<string, ListedArticle[]>();
-  for (const a of articles) {
-    const day = dayOf(a.path);
-    const list = days.get(day);
-    if (list) list.push(a);
-    else days.set(day, [a]);
-  }
+  const days = groupBy(articles, (a) => dayOf(a.path));
   const nav: string[] = [];
   if (newer) nav.push(`<a rel="next" href="${href(path, monthPagePath(newer))}">Newer: ${esc(newer)}</a>`);
   if (older) nav.push(`<a rel="prev" href="${href(path, monthPagePath(older))}">Older: ${esc(older)}</a>`);

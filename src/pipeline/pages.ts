@@ -29,6 +29,7 @@ import {
   type PageSite,
 } from '../pages/render.js';
 import { AtomicWriter, removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
+import { groupBy } from '../domain/group.js';
 
 /** Bump when the pages of an unchanged archive would render differently. */
 const RENDER_VERSION = 1;
@@ -152,74 +153,73 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
     return record;
   };
 
-  for (let i = 0; i < months.length; i++) {
-    const info = months[i]!;
-    const month = info.key;
-    const older = months[i + 1]?.key ?? null;
-    const newer = months[i - 1]?.key ?? null;
-    const before = state[month];
-    if (info.token !== null) nextState[month] = { token: info.token, nextDueMs: info.nextDueMs, count: info.count, fingerprint: info.fingerprint, older, newer };
-    if (
-      !options.force &&
-      before &&
-      before.fingerprint === info.fingerprint &&
-      before.older === older &&
-      before.newer === newer &&
-      (await exists(path.join(pagesDir, monthPagePath(month))))
-    ) {
-      continue;
-    }
-    const entries = info.entries ?? dueEntries(await store.month(info.store)).entries;
-
-    const cache = await loadCache(month);
-    const next: Record<string, CacheEntry> = {};
-    const listed: ListedArticle[] = [];
-    for (const e of entries) {
-      const h = sha(e);
-      let item = cache[e.id];
-      if (!item || item.h !== h || item.path !== e.path) {
-        const record = await readRecord(e);
-        const page = renderArticlePage(site, record);
-        write(page.path, page.html);
-        rendered++;
-        item = { h, id: e.id, path: e.path, title: String(record.title ?? ''), published: e.published, source: record.source ?? null };
+  // A failure (a record missing, a render error) leaves no temp files among the pages.
+  try {
+    for (let i = 0; i < months.length; i++) {
+      const info = months[i]!;
+      const month = info.key;
+      const older = months[i + 1]?.key ?? null;
+      const newer = months[i - 1]?.key ?? null;
+      const before = state[month];
+      if (info.token !== null) nextState[month] = { token: info.token, nextDueMs: info.nextDueMs, count: info.count, fingerprint: info.fingerprint, older, newer };
+      if (
+        !options.force &&
+        before &&
+        before.fingerprint === info.fingerprint &&
+        before.older === older &&
+        before.newer === newer &&
+        (await exists(path.join(pagesDir, monthPagePath(month))))
+      ) {
+        continue;
       }
-      next[e.id] = item;
-      listed.push(item);
-    }
-    // Grouped in one pass (listed is newest first; each day keeps that order).
-    const byDay = new Map<string, ListedArticle[]>();
-    for (const a of listed) {
-      const day = dayOf(a.path);
-      const list = byDay.get(day);
-      if (list) list.push(a);
-      else byDay.set(day, [a]);
-    }
-    for (const [day, articles] of byDay) {
-      const page = renderDayPage(site, day, articles);
-      write(page.path, page.html);
-    }
-    const monthPage = renderMonthPage(site, month, listed, older, newer);
-    write(monthPage.path, monthPage.html);
-    caches.set(month, next);
-    // After the pages it describes: a crash before this renders them again next time.
-    writer.write(path.join(pagesDir, monthCacheFile(month)), cacheText(key, next), null);
-    if (writer.size >= 2000) await writer.drain();
-  }
+      const entries = info.entries ?? dueEntries(await store.month(info.store)).entries;
 
-  const newest: ListedArticle[] = [];
-  for (const e of (await store.newest(options.limit, options.nowMs)).filter((x) => isPagePath(x.path))) {
-    const cached = (await loadCache(e.path.slice(0, 7).replace('/', '-')))[e.id];
-    if (cached && cached.h === sha(e)) newest.push(cached);
-    else {
-      const r = await readRecord(e);
-      newest.push({ id: e.id, path: e.path, title: String(r.title ?? ''), published: e.published, source: r.source ?? null });
+      const cache = await loadCache(month);
+      const next: Record<string, CacheEntry> = {};
+      const listed: ListedArticle[] = [];
+      for (const e of entries) {
+        const h = sha(e);
+        let item = cache[e.id];
+        if (!item || item.h !== h || item.path !== e.path) {
+          const record = await readRecord(e);
+          const page = renderArticlePage(site, record);
+          write(page.path, page.html);
+          rendered++;
+          item = { h, id: e.id, path: e.path, title: String(record.title ?? ''), published: e.published, source: record.source ?? null };
+        }
+        next[e.id] = item;
+        listed.push(item);
+      }
+      // Grouped in one pass (listed is newest first; each day keeps that order).
+      for (const [day, articles] of groupBy(listed, (a) => dayOf(a.path))) {
+        const page = renderDayPage(site, day, articles);
+        write(page.path, page.html);
+      }
+      const monthPage = renderMonthPage(site, month, listed, older, newer);
+      write(monthPage.path, monthPage.html);
+      caches.set(month, next);
+      // After the pages it describes: a crash before this renders them again next time.
+      writer.write(path.join(pagesDir, monthCacheFile(month)), cacheText(key, next), null);
+      if (writer.size >= 2000) await writer.drain();
     }
+
+    const newest: ListedArticle[] = [];
+    for (const e of (await store.newest(options.limit, options.nowMs)).filter((x) => isPagePath(x.path))) {
+      const cached = (await loadCache(e.path.slice(0, 7).replace('/', '-')))[e.id];
+      if (cached && cached.h === sha(e)) newest.push(cached);
+      else {
+        const r = await readRecord(e);
+        newest.push({ id: e.id, path: e.path, title: String(r.title ?? ''), published: e.published, source: r.source ?? null });
+      }
+    }
+    const index = renderIndexPage(site, newest, months.map((m) => ({ key: m.key, count: m.count })));
+    write(index.path, index.html);
+    write('style.css', STYLESHEET);
+    await writer.drain();
+  } catch (e) {
+    writer.discard();
+    throw e;
   }
-  const index = renderIndexPage(site, newest, months.map((m) => ({ key: m.key, count: m.count })));
-  write(index.path, index.html);
-  write('style.css', STYLESHEET);
-  await writer.drain();
   const sorted = Object.fromEntries(Object.entries(nextState).sort(([a], [b]) => (a < b ? 1 : -1)));
   await writeFileAtomic(path.join(pagesDir, STATE_FILE), cacheText(key, sorted), { ifChanged: true });
   return { written: [...writer.written].sort(), rendered, months: months.map((m) => m.key) };

@@ -224,37 +224,43 @@ export async function publish(store: ArchiveStore, options: PublishOptions): Pro
   // when their entries or neighbours changed, or a file is missing, or `force`.
   const nextState: Record<string, MonthState> = {};
   const writer = new AtomicWriter();
-  for (let i = 0; i < chain.length; i++) {
-    const { info, page } = chain[i]!;
-    const older = chain[i - 1]?.page.key ?? null;
-    const newer = chain[i + 1]?.page.key ?? null;
-    const before = state[info.key]?.pages.find((p) => p.key === page.key);
-    const files = archiveFiles(page.key);
-    const stale =
-      options.force ||
-      !before ||
-      before.hash !== page.hash ||
-      before.older !== older ||
-      before.newer !== newer ||
-      !Object.values(files).every((f) => exists(path.join(feedsDir, f)));
-    if (stale) {
-      if (page.entries === null) {
-        // A neighbour changed in a month taken from the state: its entries are needed now.
-        const { pages } = paginate(info.key, await store.month(info.month), nowMs, site);
-        info.pages.forEach((p, k) => (p.entries = pages[k]?.entries ?? []));
+  // A failure (a record missing, a document that fails its check) leaves no temp files.
+  try {
+    for (let i = 0; i < chain.length; i++) {
+      const { info, page } = chain[i]!;
+      const older = chain[i - 1]?.page.key ?? null;
+      const newer = chain[i + 1]?.page.key ?? null;
+      const before = state[info.key]?.pages.find((p) => p.key === page.key);
+      const files = archiveFiles(page.key);
+      const stale =
+        options.force ||
+        !before ||
+        before.hash !== page.hash ||
+        before.older !== older ||
+        before.newer !== newer ||
+        !Object.values(files).every((f) => exists(path.join(feedsDir, f)));
+      if (stale) {
+        if (page.entries === null) {
+          // A neighbour changed in a month taken from the state: its entries are needed now.
+          const { pages } = paginate(info.key, await store.month(info.month), nowMs, site);
+          info.pages.forEach((p, k) => (p.entries = pages[k]?.entries ?? []));
+        }
+        const entries = [...page.entries!].sort(compareEntries);
+        const docs = renderDocuments(site, archivePlace(site.url, page.key, older, newer), files, await readRecords(store, entries));
+        for (const doc of docs) check(doc);
+        // Written to temp files at once (memory stays bounded by one page's documents); put in
+        // place a few hundred files at a time.
+        for (const doc of docs) writer.write(path.join(feedsDir, doc.name), doc.text, doc.name);
+        if (writer.size >= 300) await writer.drain();
       }
-      const entries = [...page.entries!].sort(compareEntries);
-      const docs = renderDocuments(site, archivePlace(site.url, page.key, older, newer), files, await readRecords(store, entries));
-      for (const doc of docs) check(doc);
-      // Written to temp files at once (memory stays bounded by one page's documents); put in
-      // place a few hundred files at a time.
-      for (const doc of docs) writer.write(path.join(feedsDir, doc.name), doc.text, doc.name);
-      if (writer.size >= 300) await writer.drain();
+      const pages = [...(nextState[info.key]?.pages ?? []), { key: page.key, hash: page.hash, older, newer }];
+      if (info.token !== null) nextState[info.key] = { token: info.token, nextDueMs: info.nextDueMs, pages };
     }
-    const pages = [...(nextState[info.key]?.pages ?? []), { key: page.key, hash: page.hash, older, newer }];
-    if (info.token !== null) nextState[info.key] = { token: info.token, nextDueMs: info.nextDueMs, pages };
+    await writer.drain();
+  } catch (e) {
+    writer.discard();
+    throw e;
   }
-  await writer.drain();
   written.push(...[...writer.written].sort());
   // Pages that are no longer in the chain (a month that lost articles) are removed.
   const live = new Set(chain.map((c) => c.page.key));

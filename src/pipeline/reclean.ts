@@ -115,7 +115,6 @@ export async function reclean(deps: JobDeps, options: RecleanOptions = {}): Prom
           if (!dryRun) {
             await store.writeRecord(updated);
             pending.push(updated);
-            if (pending.length >= COMMIT_EVERY) await commit();
           }
         }
       } catch (e) {
@@ -126,6 +125,9 @@ export async function reclean(deps: JobDeps, options: RecleanOptions = {}): Prom
         report.failed++;
         report.failures.push({ path: recordPath, error: e.message });
       }
+      // Outside the record's try: a commit that fails (a disk error) stops the reclean; it is
+      // not one record's failure, and its batch must not be committed later as if written.
+      if (pending.length >= COMMIT_EVERY) await commit();
       options.onProgress?.(i + 1, total);
     }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/domain/types.js';
 import type { ArchiveStore } from '../../src/archive/store.js';
 import { publishPages, type PagesOptions } from '../../src/pipeline/pages.js';
-import { record, seededArchive } from '../feeds/fixtures.js';
+import { record, seededArchive, SITE as FEED_SITE } from '../feeds/fixtures.js';
 import { FIXED_NOW, runCli, workspaces } from '../support/cli.js';
 import { SAMPLE } from '../support/paths.js';
 import { htmlProblems } from './validator.js';
@@ -172,5 +172,21 @@ describe('pages in kliping run', () => {
     const r = await runCli(['ingest', SAMPLE], { cwd: dir });
     expect(r.code).toBe(0);
     await expect(stat(path.join(dir, 'pages'))).rejects.toThrow();
+  });
+});
+
+describe('a publish that fails', () => {
+  it('leaves no temp files among the pages or the feeds', async () => {
+    const { FsArchiveStore } = await import('../../src/archive/fs-store.js');
+    const { publish } = await import('../../src/pipeline/publish.js');
+    const records = manyRecords();
+    const ws = await seeded(records);
+    // A record the index lists is gone; a store of its own (a store keeps what it has read).
+    await rm(path.join(ws.archive, `${records[4]!.path}.json`));
+    const store = new FsArchiveStore(ws.archive);
+    await expect(publishPages(store, options(ws.pages))).rejects.toThrow(/record is missing/);
+    await expect(publish(store, { feedsDir: ws.feeds, site: FEED_SITE, limit: 50, nowMs: NOW })).rejects.toThrow(/record is missing/);
+    const temps = (await readdir(ws.dir, { recursive: true })).filter((f) => String(f).endsWith('.tmp'));
+    expect(temps).toEqual([]);
   });
 });
