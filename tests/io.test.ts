@@ -207,3 +207,31 @@ describe('acquireLock()', () => {
     await lock.release();
   });
 });
+
+describe('FsArchiveStore', () => {
+  it('reads what it last committed, and a staged record only once committed (its cache follows the disk)', async () => {
+    const { FsArchiveStore } = await import('../src/archive/fs-store.js');
+    const { record } = await import('./feeds/fixtures.js');
+    const d = await tmp();
+    const store = new FsArchiveStore(d);
+    const first = record({ published: '2024-05-01T10:00:00+07:00', title: 'Pertama' });
+    expect(await store.read(first.path)).toBeNull();
+    await store.writeRecord(first);
+    await store.commit([first], []);
+    expect((await store.read(first.path))?.title).toBe('Pertama');
+    const edited = { ...first, title: 'Diubah' };
+    await store.writeRecord(edited);
+    // Staged, not committed: the store and the disk still hold the first version.
+    expect((await store.read(first.path))?.title).toBe('Pertama');
+    expect((await new FsArchiveStore(d).read(first.path))?.title).toBe('Pertama');
+    await store.commit([edited], []);
+    expect((await store.read(first.path))?.title).toBe('Diubah');
+    expect((await new FsArchiveStore(d).read(first.path))?.title).toBe('Diubah');
+    // A staged record dropped by discard() never reaches the disk or the cache.
+    await store.writeRecord({ ...first, title: 'Dibuang' });
+    store.discard();
+    await store.commit([], []);
+    expect((await new FsArchiveStore(d).read(first.path))?.title).toBe('Diubah');
+    expect((await readdir(path.join(d, '2024/05/01'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
