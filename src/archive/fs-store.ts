@@ -1,7 +1,6 @@
 /** The archive on disk; see layout.ts for the file layout. Every write is atomic. */
-import { promises as fsp, readFileSync, statSync } from 'node:fs'; // fs.promises: see io/atomic.ts
-// fs.promises, not node:fs/promises: it is loaded on first use. The quiet tick (dist/main.js)
-// bundles this file, makes no asynchronous fs call, and importing it cost ~2 ms of ~31.
+// fs.promises, not node:fs/promises: loaded on first use (see io/atomic.ts).
+import { promises as fsp, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleRecord } from '../domain/types.js';
 import { KlipingError } from '../domain/errors.js';

@@ -8,8 +8,6 @@
 // fs.promises rather than node:fs/promises: it loads on first use. The quiet tick (dist/main.js)
 // bundles this file but makes no asynchronous fs call, and loading it cost ~2 ms of ~31.
 import { closeSync, existsSync, mkdirSync, openSync, promises as fsp, readFileSync, renameSync, statfsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-// fs.promises, not node:fs/promises: it is loaded on first use. The quiet tick (dist/main.js)
-// bundles this file, makes no asynchronous fs call, and importing it cost ~2 ms of ~31.
 import path from 'node:path';
 import { KlipingError } from '../domain/errors.js';
 
@@ -351,8 +349,10 @@ export class AtomicWriter {
     // that commit it, a month's pages before its cache).
     const dirs = [...this.dirs];
     this.dirs.clear();
+    const failure = this.failure;
+    this.failure = null;
     try {
-      if (this.failure) throw this.failure;
+      if (failure) throw failure;
       if (batch.length === 0) return;
       const viaSyncfs = batch.length >= SYNCFS_MIN_FILES && (await this.syncfs(dirs));
       if (!viaSyncfs) await pool(batch, FSYNC_CONCURRENCY, (p) => this.fsync(p.temp, 'r+'));
