@@ -169,14 +169,14 @@ export class FsArchiveStore implements ArchiveStore {
    * found on disk): `kliping reindex`. Manifests of months with no record are removed.
    */
   async rebuildIndex(records: Iterable<{ entry: IndexEntry; keys: readonly string[] }>): Promise<{ months: number; keys: number }> {
-    const months = new Map<string, IndexEntry[]>();
+    const all = [...records];
+    const months = groupBy(
+      all.map((r) => r.entry),
+      (e) => monthOf(e.published),
+    );
     const shards = new Map<string, Record<string, string>>();
     let keyCount = 0;
-    for (const { entry, keys } of records) {
-      const m = monthOf(entry.published);
-      const list = months.get(m);
-      if (list) list.push(entry);
-      else months.set(m, [entry]);
+    for (const { entry, keys } of all) {
       for (const key of keys) {
         const name = keyShard(key);
         let shard = shards.get(name);

@@ -39,15 +39,6 @@ async function fsyncPath(p: string, flags: 'r' | 'r+'): Promise<void> {
 
 const fsyncDir = (dir: string): Promise<void> => fsyncPath(dir, 'r');
 
-async function sameBytes(file: string, data: Uint8Array): Promise<boolean> {
-  try {
-    const old = await fsp.readFile(file);
-    return old.length === data.length && Buffer.compare(old, data) === 0;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Write `data` to `file` so that a reader sees the old file or the new one, never a part.
  * With `ifChanged`, a file that already holds these bytes is not touched (mtime, inode kept).
@@ -62,7 +53,7 @@ export async function writeFileAtomic(
   } = {},
 ): Promise<WriteResult> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  if (options.ifChanged && (await sameBytes(file, bytes))) return { written: false };
+  if (options.ifChanged && sameBytesSync(file, bytes)) return { written: false };
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
   let fh;
@@ -242,6 +233,7 @@ async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) =
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
+/** True when `file` holds exactly `data` (read synchronously: the files compared are small). */
 function sameBytesSync(file: string, data: Uint8Array): boolean {
   try {
     const old = readFileSync(file);
