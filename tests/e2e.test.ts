@@ -128,3 +128,60 @@ describe('kliping run (built CLI)', () => {
     await done();
   });
 });
+
+describe('threads (built CLI)', () => {
+  /** Every file below `root` with its text; archived times and file mtimes (the run's clock: records, tokens, pages) blanked. */
+  async function tree(root: string): Promise<Map<string, string>> {
+    const files = new Map<string, string>();
+    const walk = async (d: string): Promise<void> => {
+      for (const e of await readdir(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) await walk(p);
+        else files.set(path.relative(root, p), (await readFile(p, 'utf8')).replace(/"archived": "[^"]*"/g, '"archived": "-"').replace(/"mtimeMs":[\d.]+/g, '"mtimeMs":0').replace(/"token":"(\d+):[\d.]+"/g, '"token":"$1:0"').replace(/<dt>Archived<\/dt><dd>.*?<\/dd>/g, ''));
+      }
+    };
+    await walk(root);
+    return files;
+  }
+
+  it('a big inbox and a full rebuild give the same archive, feeds and pages with the write thread and the pages worker as without', async () => {
+    const { textArticle } = await import('../bench/synthetic.mjs');
+    const runs: Map<string, string>[] = [];
+    for (const env of [{ KLIPING_WRITE_THREAD: '0', KLIPING_WORKERS: '0' }, {}]) {
+      const ws = await tempWorkspace('kliping-e2e-threads-');
+      try {
+        const old = new Date(Date.now() - 60_000);
+        // 150 articles over ~5 months: past the thread's threshold, some days with several.
+        for (let i = 0; i < 150; i++) {
+          const f = path.join(ws.dir, 'inbox', `a${i}.txt`);
+          await writeFile(f, textArticle(i, { spread: 4000 }));
+          await utimes(f, old, old);
+        }
+        const opts = { cwd: ws.dir, encoding: 'utf8' as const, env: { ...process.env, ...env } };
+        const run = spawnSync(process.execPath, [BIN, 'run'], opts);
+        expect(run.stderr).toBe('');
+        expect(run.stdout).toMatch(/150 new, 0 updated, 0 unchanged, 0 failed/);
+        const afterRun = new Map<string, string>();
+        for (const d of ['archive', 'feeds', 'pages']) for (const [k, v] of await tree(path.join(ws.dir, d))) afterRun.set(`${d}/${k}`, v);
+        runs.push(afterRun);
+        // A full publish: the pages by the worker (when allowed), every file rewritten the same.
+        const build = spawnSync(process.execPath, [BIN, 'build'], opts);
+        expect(build.stderr).toBe('');
+        expect(build.status).toBe(0);
+        const verify = spawnSync(process.execPath, [BIN, 'verify'], opts);
+        expect(verify.status).toBe(0);
+        const all = new Map<string, string>();
+        for (const d of ['archive', 'feeds', 'pages']) for (const [k, v] of await tree(path.join(ws.dir, d))) all.set(`${d}/${k}`, v);
+        runs.push(all);
+      } finally {
+        await ws.cleanup();
+      }
+    }
+    // After the run, then after the rebuild: alone, then with the threads.
+    for (const [alone, threaded] of [[runs[0], runs[2]], [runs[1], runs[3]]]) {
+      expect(alone!.size).toBeGreaterThan(150 * 2 + 150);
+      expect([...threaded!.keys()].sort()).toEqual([...alone!.keys()].sort());
+      for (const [name, text] of alone!) if (threaded!.get(name) !== text) expect(`${name}: ${threaded!.get(name)}`).toBe(`${name}: ${text}`);
+    }
+  });
+});

@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AtomicWriter, removeStaleTemps, SYNCFS_MIN_FILES, syncFailure, syncFilesystems, writeFileAtomic } from '../src/io/atomic.js';
 import { acquireLock } from '../src/io/lock.js';
+import { WriteThread } from '../src/io/write-thread.js';
+import { Worker } from 'node:worker_threads';
 import { KlipingError } from '../src/domain/errors.js';
 
 const dirs: string[] = [];
@@ -46,7 +48,13 @@ describe('writeFileAtomic()', () => {
   });
 });
 
-describe('AtomicWriter', () => {
+// Every writer test runs three ways: all temp files written on the calling thread, all by the
+// write thread (io/write-thread.ts), and the first on the calling thread, the rest by the thread.
+describe.each([
+  ['on the calling thread', Infinity],
+  ['by the write thread', 0],
+  ['first here, then by the write thread', 1],
+])('AtomicWriter, temp files written %s', (_how, threadAfter) => {
   const recorder = (result = true) => {
     const calls: string[][] = [];
     return { calls, syncfs: async (dirs: readonly string[]) => (calls.push([...dirs]), result) };
@@ -56,7 +64,7 @@ describe('AtomicWriter', () => {
     const d = await tmp();
     await writeFile(path.join(d, 'old.txt'), 'before');
     const { calls, syncfs } = recorder();
-    const w = new AtomicWriter({ syncfs });
+    const w = new AtomicWriter({ syncfs, threadAfter });
     w.write(path.join(d, 'old.txt'), 'after');
     w.write(path.join(d, 'new', 'deep', 'a.txt'), 'a', 'a.txt');
     expect(await readFile(path.join(d, 'old.txt'), 'utf8')).toBe('before');
@@ -75,7 +83,7 @@ describe('AtomicWriter', () => {
   it('flushes a large batch with syncfs, before the renames and after them, naming every folder touched', async () => {
     const d = await tmp();
     const { calls, syncfs } = recorder();
-    const w = new AtomicWriter({ syncfs });
+    const w = new AtomicWriter({ syncfs, threadAfter });
     for (let i = 0; i < SYNCFS_MIN_FILES; i++) w.write(path.join(d, 'x', `f${i}`), String(i));
     await w.drain();
     expect(calls).toEqual([
@@ -87,7 +95,7 @@ describe('AtomicWriter', () => {
 
   it('writes hundreds of files across folders and puts all of them in place', async () => {
     const d = await tmp();
-    const w = new AtomicWriter();
+    const w = new AtomicWriter({ threadAfter });
     const n = 300;
     for (let i = 0; i < n; i++) w.write(path.join(d, `m${i % 7}`, `f${i}`), `bytes ${i}`);
     await w.drain();
@@ -95,13 +103,14 @@ describe('AtomicWriter', () => {
     let total = 0;
     for (let m = 0; m < 7; m++) total += (await readdir(path.join(d, `m${m}`))).length;
     expect(total).toBe(n);
+    expect(w.threadWrites).toBe(threadAfter === Infinity ? 0 : n - threadAfter);
   });
 
   it('falls back to an fsync per file when syncfs cannot be used: every temp file, then every folder in the order written', async () => {
     const d = await tmp();
     const { calls, syncfs } = recorder(false);
     const synced: string[] = [];
-    const w = new AtomicWriter({ syncfs, fsync: async (p, flags) => void synced.push(`${flags} ${path.relative(d, p)}`) });
+    const w = new AtomicWriter({ threadAfter, syncfs, fsync: async (p, flags) => void synced.push(`${flags} ${path.relative(d, p)}`) });
     const n = SYNCFS_MIN_FILES + 3;
     for (let i = 0; i < n; i++) w.write(path.join(d, i % 2 ? 'b' : 'a', `f${i}`), String(i));
     await w.drain();
@@ -114,21 +123,12 @@ describe('AtomicWriter', () => {
     expect((await readdir(path.join(d, 'a'))).length + (await readdir(path.join(d, 'b'))).length).toBe(n);
   });
 
-  it('syncFailure() tells a missing or old `sync` and a killed one from a write-back error', () => {
-    expect(syncFailure({ code: 'ENOENT', stderr: '' })).toBe('unsupported');
-    expect(syncFailure({ code: 1, stderr: "sync: invalid option -- 'f'\nTry 'sync --help' for more information.\n" })).toBe('unsupported');
-    expect(syncFailure({ code: 1, stderr: 'usage: sync\n' })).toBe('unsupported');
-    expect(syncFailure({ code: null, signal: 'SIGINT', stderr: '' })).toBe('interrupted');
-    expect(syncFailure({ code: 1, stderr: "sync: error syncing '/srv/usage/archive': Input/output error\n" })).toBe('failed');
-    expect(syncFailure({ code: 1, stderr: '' })).toBe('failed');
-  });
-
   it('leaves a file that already holds the bytes alone (same inode), and renames in the order written', async () => {
     const d = await tmp();
     const f = path.join(d, 'same');
     await writeFile(f, 'same');
     const ino = (await stat(f)).ino;
-    const w = new AtomicWriter();
+    const w = new AtomicWriter({ threadAfter });
     w.write(f, 'same');
     w.write(path.join(d, 'twice'), 'first');
     w.write(path.join(d, 'twice'), 'second');
@@ -142,6 +142,7 @@ describe('AtomicWriter', () => {
     const d = await tmp();
     await writeFile(path.join(d, 'f0'), 'old');
     const w = new AtomicWriter({
+      threadAfter,
       syncfs: async () => {
         throw new KlipingError('ARCHIVE', 'Could not make written files durable (sync -f: Input/output error)');
       },
@@ -155,7 +156,7 @@ describe('AtomicWriter', () => {
   it('an unwritable target fails drain() and writes nothing of the batch', async () => {
     const d = await tmp();
     await writeFile(path.join(d, 'file'), 'a file, not a folder');
-    const w = new AtomicWriter();
+    const w = new AtomicWriter({ threadAfter });
     w.write(path.join(d, 'ok'), 'ok');
     w.write(path.join(d, 'file', 'below'), 'x');
     await expect(w.drain()).rejects.toThrow(/ENOTDIR/);
@@ -165,15 +166,43 @@ describe('AtomicWriter', () => {
   it('discard() removes the temp files of staged writes and leaves the targets as they were', async () => {
     const d = await tmp();
     await writeFile(path.join(d, 'kept'), 'old');
-    const w = new AtomicWriter();
+    const w = new AtomicWriter({ threadAfter });
     w.write(path.join(d, 'kept'), 'new');
     w.write(path.join(d, 'sub', 'fresh'), 'new');
-    w.discard();
+    await w.discard();
     expect(await readdir(d)).toEqual(['kept', 'sub'].sort());
     expect(await readdir(path.join(d, 'sub'))).toEqual([]);
     expect(await readFile(path.join(d, 'kept'), 'utf8')).toBe('old');
     await w.drain(); // nothing left to put in place
     expect(await readFile(path.join(d, 'kept'), 'utf8')).toBe('old');
+  });
+
+});
+
+describe('WriteThread', () => {
+  it('fails a flush, and every later one, when its thread dies', async () => {
+    // A real worker thread that exits at once instead of writing.
+    class Dying extends Worker {
+      constructor() {
+        super('process.exit(3)', { eval: true });
+      }
+    }
+    const t = new WriteThread(Dying as unknown as typeof Worker);
+    const writer = t.register();
+    t.write(writer, { temp: '/nonexistent/.x.1.00000000.tmp', file: '/nonexistent/x', data: 'x', fresh: true });
+    await expect(t.flush(writer)).rejects.toThrow(/thread stopped \(exit 3\)/);
+    await expect(t.flush(writer)).rejects.toThrow(/thread stopped/);
+  });
+});
+
+describe('AtomicWriter', () => {
+  it('syncFailure() tells a missing or old `sync` and a killed one from a write-back error', () => {
+    expect(syncFailure({ code: 'ENOENT', stderr: '' })).toBe('unsupported');
+    expect(syncFailure({ code: 1, stderr: "sync: invalid option -- 'f'\nTry 'sync --help' for more information.\n" })).toBe('unsupported');
+    expect(syncFailure({ code: 1, stderr: 'usage: sync\n' })).toBe('unsupported');
+    expect(syncFailure({ code: null, signal: 'SIGINT', stderr: '' })).toBe('interrupted');
+    expect(syncFailure({ code: 1, stderr: "sync: error syncing '/srv/usage/archive': Input/output error\n" })).toBe('failed');
+    expect(syncFailure({ code: 1, stderr: '' })).toBe('failed');
   });
 
   it('syncFilesystems() flushes this machine\'s file system, or says it cannot', async () => {
@@ -229,7 +258,7 @@ describe('FsArchiveStore', () => {
     expect((await new FsArchiveStore(d).read(first.path))?.title).toBe('Diubah');
     // A staged record dropped by discard() never reaches the disk or the cache.
     await store.writeRecord({ ...first, title: 'Dibuang' });
-    store.discard();
+    await store.discard();
     await store.commit([], []);
     expect((await new FsArchiveStore(d).read(first.path))?.title).toBe('Diubah');
     expect((await readdir(path.join(d, '2024/05/01'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);

@@ -110,9 +110,10 @@ export class FsArchiveStore implements ArchiveStore {
    * Drop raw files and records written since the last commit (their temp files): for a run that
    * fails before committing, so that nothing of it is left in the archive folders.
    */
-  discard(): void {
-    this.staged.discard();
+  async discard(): Promise<void> {
+    const staged = this.staged;
     this.staged = new AtomicWriter();
+    await staged.discard();
   }
 
   async commit(records: readonly ArticleRecord[], keys: readonly { key: string; path: string }[]): Promise<void> {

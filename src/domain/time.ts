@@ -43,8 +43,25 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Offsets already computed, by zone and instant: a tick asks about the same instant several
+ * times (1,000 new articles: 5,001 calls, 2,461 instants). Emptied when it grows past 4,096.
+ */
+const offsets = new Map<string, Map<number, number>>();
+
 /** Offset of `timeZone` from UTC at instant `ms`, in minutes (Asia/Jakarta: 420). */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  let known = offsets.get(timeZone);
+  if (!known) offsets.set(timeZone, (known = new Map()));
+  let offset = known.get(ms);
+  if (offset === undefined) {
+    if (known.size >= 4096) known.clear();
+    known.set(ms, (offset = computeOffset(ms, timeZone)));
+  }
+  return offset;
+}
+
+function computeOffset(ms: number, timeZone: string): number {
   const f = formatter(timeZone);
   const date = new Date(ms);
   // format() and a regex: 2.7x faster than formatToParts() here, and a tick with 1,000 new

@@ -7,9 +7,12 @@
  */
 // fs.promises rather than node:fs/promises: it loads on first use. The quiet tick (dist/main.js)
 // bundles this file but makes no asynchronous fs call, and loading it cost ~2 ms of ~31.
-import { closeSync, existsSync, mkdirSync, openSync, promises as fsp, readFileSync, renameSync, statfsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { existsSync, promises as fsp, renameSync, statfsSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { KlipingError } from '../domain/errors.js';
+import { writeThread, type WriteThread } from './write-thread.js';
+import { sameBytesSync, writeTempFile } from './temp-file.js';
 
 /** Names of our temp files: `.<target>.<pid>.<random>.tmp`. */
 export const TEMP_PATTERN = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
@@ -53,7 +56,7 @@ export async function writeFileAtomic(
   } = {},
 ): Promise<WriteResult> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  if (options.ifChanged && sameBytesSync(file, bytes)) return { written: false };
+  if (options.ifChanged && sameBytesSync(fs, file, bytes)) return { written: false };
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
   let fh;
@@ -233,14 +236,18 @@ async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) =
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
-/** True when `file` holds exactly `data` (read synchronously: the files compared are small). */
-function sameBytesSync(file: string, data: Uint8Array): boolean {
-  try {
-    const old = readFileSync(file);
-    return old.length === data.length && Buffer.compare(old, data) === 0;
-  } catch {
-    return false;
-  }
+/** Staged writes after which a writer hands the rest to the write thread (see write-thread.ts). */
+export const THREAD_AFTER = 64;
+
+interface Staged {
+  readonly temp: string;
+  readonly file: string;
+  /** What `written` records for it (null: nothing). */
+  readonly name: string | null;
+  /** 'sent': handed to the write thread, its outcome known at drain(). */
+  state: 'written' | 'same' | 'sent';
+  /** Folders that got an entry because the write created the target's folder. */
+  parents?: readonly string[];
 }
 
 /**
@@ -250,30 +257,46 @@ function sameBytesSync(file: string, data: Uint8Array): boolean {
  * place in the order they were written, and makes the renames durable. A batch of at least
  * SYNCFS_MIN_FILES is flushed with one syncfs instead of an fsync per file.
  *
+ * From the THREAD_AFTER-th write of a batch on, the temp files are written by the process's
+ * write thread instead (write-thread.ts), in the same order, while the caller goes on; drain()
+ * waits for them first. Small batches (a tick with a few new articles) never start it.
+ *
  * Until drain() resolves, readers still see the old files (or none); a killed run leaves temp
  * files that removeStaleTemps()/findStaleTempsTree() take away. A file whose bytes are already
  * these is left alone (mtime and inode kept).
  */
 export class AtomicWriter {
-  private pending: { temp: string; file: string }[] = [];
+  private pending: Staged[] = [];
   private readonly syncfs: (dirs: readonly string[]) => Promise<boolean>;
   private readonly fsync: (path: string, flags: 'r' | 'r+') => Promise<void>;
-  /** Folders whose entries change when the pending files are renamed (and new folders' parents). */
-  private readonly dirs = new Set<string>();
+  private readonly threadAfter: number;
+  private thread: { pipe: WriteThread; writer: number } | null = null;
+  /** Writes of `pending` handed to the thread and not yet flushed. */
+  private sent = 0;
+  /** Writes handed to the write thread so far (tests check it is used). */
+  threadWrites = 0;
   private failure: unknown = null;
-  /** Names of files whose bytes changed, in the order they were written. */
+  /** Names of files whose bytes changed, in the order they were written (filled by drain()). */
   readonly written: string[] = [];
 
   /**
    * `syncfs` replaces syncFilesystems() (it returns false when it cannot flush) and `fsync` the
-   * fsync of one file ('r+') or folder ('r'): tests watch them.
+   * fsync of one file ('r+') or folder ('r'): tests watch them. `threadAfter` replaces
+   * THREAD_AFTER (0: every write goes to the thread; Infinity: none).
    */
-  constructor(options: { syncfs?: (dirs: readonly string[]) => Promise<boolean>; fsync?: (path: string, flags: 'r' | 'r+') => Promise<void> } = {}) {
+  constructor(
+    options: {
+      syncfs?: (dirs: readonly string[]) => Promise<boolean>;
+      fsync?: (path: string, flags: 'r' | 'r+') => Promise<void>;
+      threadAfter?: number;
+    } = {},
+  ) {
     this.syncfs = options.syncfs ?? syncFilesystems;
     this.fsync = options.fsync ?? fsyncPath;
+    this.threadAfter = options.threadAfter ?? THREAD_AFTER;
   }
 
-  /** Files written but not yet in place. */
+  /** Files written but not yet in place (those the thread found unchanged included until drain()). */
   get size(): number {
     return this.pending.length;
   }
@@ -285,81 +308,108 @@ export class AtomicWriter {
    */
   write(file: string, data: string | Uint8Array, name: string | null = file, options: { fresh?: boolean } = {}): void {
     if (this.failure) return;
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    if (!options.fresh && sameBytesSync(file, bytes)) return;
     const dir = path.dirname(file);
     const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
-    this.pending.push({ temp, file });
-    if (name !== null) this.written.push(name);
-    let fd: number;
+    if (!this.thread && this.pending.length >= this.threadAfter) {
+      const pipe = writeThread();
+      if (pipe) this.thread = { pipe, writer: pipe.register() };
+    }
+    if (this.thread) {
+      // Bytes that are a view of a bigger buffer are copied: the message would clone all of it.
+      const payload = typeof data === 'string' || data.byteLength === data.buffer.byteLength ? data : data.slice();
+      this.thread.pipe.write(this.thread.writer, { temp, file, data: payload, fresh: options.fresh === true });
+      this.pending.push({ temp, file, name, state: 'sent' });
+      this.sent++;
+      this.threadWrites++;
+      return;
+    }
+    const staged: Staged = { temp, file, name, state: 'written' };
+    this.pending.push(staged);
     try {
-      try {
-        fd = openSync(temp, 'wx', 0o644);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-        const first = mkdirSync(dir, { recursive: true });
-        // New folders are entries of their parents: those must become durable too.
-        if (first) {
-          for (let d = dir; ; d = path.dirname(d)) {
-            this.dirs.add(path.dirname(d));
-            if (d === first || path.dirname(d) === d) break;
-          }
-        }
-        fd = openSync(temp, 'wx', 0o644);
-      }
-      this.dirs.add(dir);
-      try {
-        writeFileSync(fd, bytes);
-      } finally {
-        closeSync(fd);
-      }
+      const outcome = writeTempFile(fs, path, sameBytesSync, { temp, file, data, fresh: options.fresh === true });
+      if (outcome.same) staged.state = 'same';
+      else if (outcome.parents) staged.parents = outcome.parents;
     } catch (e) {
       this.failure = e; // drain() removes the temp files of the batch
     }
   }
 
-  /** Drop every staged write: remove its temp file, leave the target as it was. */
-  discard(): void {
-    for (const p of this.pending) {
-      try {
-        unlinkSync(p.temp);
-      } catch {
-        /* never written, or gone */
+  /** What the thread did with this batch's writes, put on their entries; the first error thrown. */
+  private async collect(batch: readonly Staged[], sent: number): Promise<void> {
+    if (sent === 0) return;
+    const results = await this.thread!.pipe.flush(this.thread!.writer);
+    let i = 0;
+    let error: Error | null = null;
+    for (const s of batch) {
+      if (s.state !== 'sent') continue;
+      const r = results[i++];
+      if (!r) throw new Error('the file-writing thread lost a write');
+      if ('error' in r) {
+        error ??= Object.assign(new Error(r.error.message), { code: r.error.code });
+        s.state = 'written'; // its temp file may exist: the caller removes it
+      } else if (r.same) s.state = 'same';
+      else {
+        s.state = 'written';
+        if (r.parents) s.parents = r.parents;
       }
     }
+    if (error) throw error;
+  }
+
+  /** Drop every staged write: remove its temp file, leave the target as it was. */
+  async discard(): Promise<void> {
+    const batch = this.pending;
+    const sent = this.sent;
     this.pending = [];
-    this.dirs.clear();
+    this.sent = 0;
     this.failure = null;
+    // The thread may still be writing some of them: wait, whatever became of them.
+    if (sent > 0) await this.thread!.pipe.flush(this.thread!.writer).catch(() => undefined);
+    removeTemps(batch);
   }
 
   /** Make every staged write durable and put it in place; throws the first failure. */
   async drain(): Promise<void> {
-    const batch = this.pending;
+    let batch = this.pending;
+    const sent = this.sent;
     this.pending = [];
-    // In the order first written to: with an fsync per folder, a folder's entries become durable
-    // no later than those of folders written after it (a month's manifest before the key shards
-    // that commit it, a month's pages before its cache).
-    const dirs = [...this.dirs];
-    this.dirs.clear();
+    this.sent = 0;
     const failure = this.failure;
     this.failure = null;
     try {
+      await this.collect(batch, sent);
       if (failure) throw failure;
+      batch = batch.filter((s) => s.state !== 'same');
       if (batch.length === 0) return;
+      // Folders in the order first written to: with an fsync per folder, a folder's entries
+      // become durable no later than those of folders written after it (a month's manifest
+      // before the key shards that commit it, a month's pages before its cache).
+      const dirSet = new Set<string>();
+      for (const s of batch) {
+        if (s.parents) for (const p of s.parents) dirSet.add(p);
+        dirSet.add(path.dirname(s.file));
+        if (s.name !== null) this.written.push(s.name);
+      }
+      const dirs = [...dirSet];
       const viaSyncfs = batch.length >= SYNCFS_MIN_FILES && (await this.syncfs(dirs));
       if (!viaSyncfs) await pool(batch, FSYNC_CONCURRENCY, (p) => this.fsync(p.temp, 'r+'));
       for (const p of batch) renameSync(p.temp, p.file);
-      batch.length = 0;
+      batch = [];
       if (!(viaSyncfs && (await this.syncfs(dirs)))) for (const d of dirs) await this.fsync(d, 'r');
     } catch (e) {
-      for (const p of batch) {
-        try {
-          unlinkSync(p.temp);
-        } catch {
-          /* renamed already, or gone */
-        }
-      }
+      removeTemps(batch);
       throw e;
+    }
+  }
+}
+
+function removeTemps(batch: readonly Staged[]): void {
+  for (const s of batch) {
+    if (s.state === 'same') continue;
+    try {
+      unlinkSync(s.temp);
+    } catch {
+      /* never written, renamed already, or gone */
     }
   }
 }

@@ -217,7 +217,7 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
     write('style.css', STYLESHEET);
     await writer.drain();
   } catch (e) {
-    writer.discard();
+    await writer.discard();
     throw e;
   }
   const sorted = Object.fromEntries(Object.entries(nextState).sort(([a], [b]) => (a < b ? 1 : -1)));

@@ -258,7 +258,7 @@ export async function publish(store: ArchiveStore, options: PublishOptions): Pro
     }
     await writer.drain();
   } catch (e) {
-    writer.discard();
+    await writer.discard();
     throw e;
   }
   written.push(...[...writer.written].sort());

@@ -119,7 +119,7 @@ export async function reclean(deps: JobDeps, options: RecleanOptions = {}): Prom
         }
       } catch (e) {
         if (!(e instanceof KlipingError)) {
-          store.discard(); // no temp files of uncommitted records left behind
+          await store.discard(); // no temp files of uncommitted records left behind
           throw e;
         }
         report.failed++;

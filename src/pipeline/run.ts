@@ -232,15 +232,24 @@ export async function publishIfStale(
     return { written: [], items: state.items, archiveMonths: state.archiveMonths, pings: [], warnings: [] };
   }
   const { publish } = await import('./publish.js');
-  const result = await publish(store, publishOptions(deps, paths.feeds, force));
+  const pagesOptions = pagesDir ? { pagesDir, site: deps.config.site, limit: deps.config.feeds.limit, nowMs, force } : null;
+  // A full publish renders the pages in a worker while this thread does the feeds (parallel.ts).
+  const pagesJob = pagesOptions && force ? await (await import('./parallel.js')).startPagesWorker(paths.archive, pagesOptions) : null;
+  let result: PublishResult;
+  try {
+    result = await publish(store, publishOptions(deps, paths.feeds, force));
+  } catch (e) {
+    // The worker is left to finish (or fail) first: nothing of its batch stays half done.
+    await pagesJob?.().catch(() => undefined);
+    throw e;
+  }
   let pages: PublishState['pages'];
   let pagesWritten: string[] = [];
-  if (pagesDir) {
+  if (pagesOptions) {
     const { publishPages, pagesToWatch } = await import('./pages.js');
-    const { site, feeds } = deps.config;
-    const p = await publishPages(store, { pagesDir, site, limit: feeds.limit, nowMs, force });
+    const p = pagesJob ? await pagesJob() : await publishPages(store, pagesOptions);
     pagesWritten = p.written;
-    pages = await snapshot(pagesDir, pagesToWatch(p.months));
+    pages = await snapshot(pagesOptions.pagesDir, pagesToWatch(p.months));
   }
   await writePublishState(stateFile, {
     generation,
@@ -343,6 +352,10 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
             const input: RawInput = { name: p.name, bytes: loaded.bytes, mediaType: mediaTypeOf(p.name, loaded.bytes), mtimeMs: loaded.mtimeMs };
             try {
               const { outcome, record } = await ingestOne(store, batch, deps, input);
+              // Staged now rather than at the end of the batch: a big batch's files are then
+              // written by the write thread while the next inputs are cleaned (io/write-thread.ts).
+              // An article edited twice in one batch is staged twice; the later write lands last.
+              await batch.flush(store);
               report[outcome]++;
               report.items.push({ input: p.name, outcome, path: record.path, id: record.id });
               if (p.inboxFile) taken.push(p.inboxFile);
@@ -365,7 +378,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
         await runSources(store, deps, paths.archive, report, deps.http);
       }
     } finally {
-      store.discard();
+      await store.discard();
     }
 
     if (options.publishFeeds !== false) {

@@ -1,0 +1,153 @@
+/**
+ * A worker thread that writes AtomicWriter's temp files, so that a big batch (a tick archiving a
+ * thousand articles, a publish writing two thousand pages) creates its files on the second core
+ * while the main thread goes on cleaning and rendering. Creating a file costs the kernel from
+ * ~10 µs (tmpfs) to several hundred µs (a busy ext4 folder) of CPU, all of it the main thread's
+ * before. Only the temp files are written here: durability and the renames stay with drain().
+ *
+ * One thread serves every writer of the process, in the order the writes were sent. It never
+ * keeps the process alive on its own (it is referenced only while a writer waits on it).
+ */
+import type { Worker } from 'node:worker_threads';
+import { sameBytesSync, writeTempFile, type TempOutcome, type TempWrite } from './temp-file.js';
+
+/** What became of one write, in the order sent. */
+export type ThreadResult = TempOutcome | { readonly error: { message: string; code?: string } };
+
+// Evaluated in the worker as CommonJS (no file to find next to the bundle): the same
+// sameBytesSync() and writeTempFile() the main thread runs, from their source text.
+const SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const path = require('node:path');
+const same = (${sameBytesSync.toString()});
+const writeTemp = (${writeTempFile.toString()});
+const results = new Map();
+function writeOne(w) {
+  try {
+    return writeTemp(fs, path, same, w);
+  } catch (e) {
+    return { error: { message: String(e && e.message), code: e && e.code } };
+  }
+}
+parentPort.on('message', (m) => {
+  if (m.op === 'write') {
+    let list = results.get(m.writer);
+    if (!list) results.set(m.writer, (list = []));
+    for (const w of m.items) list.push(writeOne(w));
+  } else if (m.op === 'flush') {
+    const list = results.get(m.writer) || [];
+    results.delete(m.writer);
+    parentPort.postMessage({ token: m.token, results: list });
+  }
+});
+`;
+
+/** Writes sent in one message: fewer messages, and the thread starts while more are coming. */
+const SEND_EVERY = 16;
+
+interface Waiting {
+  resolve(results: ThreadResult[]): void;
+  reject(e: Error): void;
+}
+
+export class WriteThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private readonly outbox = new Map<number, TempWrite[]>();
+  private nextToken = 1;
+  private nextWriter = 1;
+  private broken: Error | null = null;
+
+  constructor(WorkerClass: typeof Worker) {
+    this.worker = new WorkerClass(SOURCE, { eval: true });
+    this.worker.unref();
+    this.worker.on('message', (m: { token: number; results?: ThreadResult[] }) => {
+      const w = this.waiting.get(m.token);
+      if (!w) return;
+      this.waiting.delete(m.token);
+      if (this.waiting.size === 0) this.worker.unref();
+      w.resolve(m.results ?? []);
+    });
+    const fail = (e: Error): void => {
+      this.broken ??= e;
+      for (const w of this.waiting.values()) w.reject(e);
+      this.waiting.clear();
+      // Writes go back to the main thread for the rest of the process (a scheduler runs for
+      // months: one broken thread must not fail every later tick).
+      if (instance === this) {
+        instance = null;
+        unavailable = true;
+      }
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the file-writing thread stopped (exit ${code})`)));
+  }
+
+  /** A number that keeps one writer's results apart from another's. */
+  register(): number {
+    return this.nextWriter++;
+  }
+
+  write(writer: number, item: TempWrite): void {
+    let box = this.outbox.get(writer);
+    if (!box) this.outbox.set(writer, (box = []));
+    box.push(item);
+    if (box.length >= SEND_EVERY) this.send(writer);
+  }
+
+  private send(writer: number): void {
+    const items = this.outbox.get(writer);
+    if (!items || items.length === 0) return;
+    this.outbox.delete(writer);
+    this.worker.postMessage({ op: 'write', writer, items });
+  }
+
+  private request(message: object): Promise<ThreadResult[]> {
+    if (this.broken) return Promise.reject(this.broken);
+    const token = this.nextToken++;
+    return new Promise<ThreadResult[]>((resolve, reject) => {
+      this.waiting.set(token, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ ...message, token });
+    });
+  }
+
+  /** The results of every write `writer` sent, in order, once all are done. */
+  flush(writer: number): Promise<ThreadResult[]> {
+    this.send(writer);
+    return this.request({ op: 'flush', writer });
+  }
+}
+
+let instance: WriteThread | null = null;
+let unavailable = false;
+
+/**
+ * The process's write thread, started on first use; null when it cannot be used (worker threads
+ * missing, or KLIPING_WRITE_THREAD=0): the caller then writes on its own thread.
+ */
+export function writeThread(workerClass?: typeof Worker): WriteThread | null {
+  if (instance) return instance;
+  if (unavailable || process.env.KLIPING_WRITE_THREAD === '0') return null;
+  try {
+    instance = new WriteThread(workerClass ?? loadWorker());
+  } catch {
+    unavailable = true;
+    return null;
+  }
+  return instance;
+}
+
+/**
+ * worker_threads is loaded only when a batch is big enough to use the thread, and synchronously
+ * (AtomicWriter.write() is). process.getBuiltinModule is Node 20.16+; before it, no thread.
+ */
+function loadWorker(): typeof Worker {
+  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (!get) throw new Error('no process.getBuiltinModule');
+  const threads = get('node:worker_threads') as typeof import('node:worker_threads');
+  // A worker (parallel.ts) writes on its own thread: it already runs beside the main one.
+  if (!threads.isMainThread) throw new Error('not the main thread');
+  return threads.Worker;
+}
