@@ -147,7 +147,7 @@ describe('threads (built CLI)', () => {
   it('a big inbox and a full rebuild give the same archive, feeds and pages with the write thread and the pages worker as without', async () => {
     const { textArticle } = await import('../bench/synthetic.mjs');
     const runs: Map<string, string>[] = [];
-    for (const env of [{ KLIPING_WRITE_THREAD: '0', KLIPING_WORKERS: '0' }, {}]) {
+    for (const env of [{ KLIPING_WRITE_THREADS: '0', KLIPING_WORKERS: '0' }, {}]) {
       const ws = await tempWorkspace('kliping-e2e-threads-');
       try {
         const old = new Date(Date.now() - 60_000);

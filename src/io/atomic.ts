@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import { existsSync, promises as fsp, renameSync, statfsSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { KlipingError } from '../domain/errors.js';
-import { writeThread, type WriteThread } from './write-thread.js';
+import { writeThreads, type WriteThread } from './write-thread.js';
 import { sameBytesSync, writeTempFile } from './temp-file.js';
 
 /** Names of our temp files: `.<target>.<pid>.<random>.tmp`. */
@@ -236,7 +236,7 @@ async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) =
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
-/** Staged writes after which a writer hands the rest to the write thread (see write-thread.ts). */
+/** Staged writes after which a writer hands the rest to the write threads (see write-thread.ts). */
 export const THREAD_AFTER = 64;
 
 interface Staged {
@@ -244,8 +244,9 @@ interface Staged {
   readonly file: string;
   /** What `written` records for it (null: nothing). */
   readonly name: string | null;
-  /** 'sent': handed to the write thread, its outcome known at drain(). */
+  /** 'sent': handed to write thread number `thread`, its outcome known at drain(). */
   state: 'written' | 'same' | 'sent';
+  thread?: number;
   /** Folders that got an entry because the write created the target's folder. */
   parents?: readonly string[];
 }
@@ -258,8 +259,9 @@ interface Staged {
  * SYNCFS_MIN_FILES is flushed with one syncfs instead of an fsync per file.
  *
  * From the THREAD_AFTER-th write of a batch on, the temp files are written by the process's
- * write thread instead (write-thread.ts), in the same order, while the caller goes on; drain()
- * waits for them first. Small batches (a tick with a few new articles) never start it.
+ * write threads instead (write-thread.ts; a folder's files all by one), while the caller goes
+ * on; drain() waits for them first. Small batches (a tick with a few new articles) never start
+ * them.
  *
  * Until drain() resolves, readers still see the old files (or none); a killed run leaves temp
  * files that removeStaleTemps()/findStaleTempsTree() take away. A file whose bytes are already
@@ -270,7 +272,7 @@ export class AtomicWriter {
   private readonly syncfs: (dirs: readonly string[]) => Promise<boolean>;
   private readonly fsync: (path: string, flags: 'r' | 'r+') => Promise<void>;
   private readonly threadAfter: number;
-  private thread: { pipe: WriteThread; writer: number } | null = null;
+  private threads: { pipe: WriteThread; writer: number }[] | null = null;
   /** Writes of `pending` handed to the thread and not yet flushed. */
   private sent = 0;
   /** Writes handed to the write thread so far (tests check it is used). */
@@ -310,15 +312,17 @@ export class AtomicWriter {
     if (this.failure) return;
     const dir = path.dirname(file);
     const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
-    if (!this.thread && this.pending.length >= this.threadAfter) {
-      const pipe = writeThread();
-      if (pipe) this.thread = { pipe, writer: pipe.register() };
+    if (!this.threads && this.pending.length >= this.threadAfter) {
+      this.threads = writeThreads()?.map((pipe) => ({ pipe, writer: pipe.register() })) ?? null;
     }
-    if (this.thread) {
+    if (this.threads) {
       // Bytes that are a view of a bigger buffer are copied: the message would clone all of it.
       const payload = typeof data === 'string' || data.byteLength === data.buffer.byteLength ? data : data.slice();
-      this.thread.pipe.write(this.thread.writer, { temp, file, data: payload, fresh: options.fresh === true });
-      this.pending.push({ temp, file, name, state: 'sent' });
+      // One folder's files go to one thread: two creating files in one folder wait on each other.
+      const thread = folderHash(dir) % this.threads.length;
+      const t = this.threads[thread]!;
+      t.pipe.write(t.writer, { temp, file, data: payload, fresh: options.fresh === true });
+      this.pending.push({ temp, file, name, state: 'sent', thread });
       this.sent++;
       this.threadWrites++;
       return;
@@ -337,12 +341,12 @@ export class AtomicWriter {
   /** What the thread did with this batch's writes, put on their entries; the first error thrown. */
   private async collect(batch: readonly Staged[], sent: number): Promise<void> {
     if (sent === 0) return;
-    const results = await this.thread!.pipe.flush(this.thread!.writer);
-    let i = 0;
+    const results = await Promise.all(this.threads!.map((t) => t.pipe.flush(t.writer)));
+    const next = results.map(() => 0);
     let error: Error | null = null;
     for (const s of batch) {
       if (s.state !== 'sent') continue;
-      const r = results[i++];
+      const r = results[s.thread!]![next[s.thread!]!++];
       if (!r) throw new Error('the file-writing thread lost a write');
       if ('error' in r) {
         error ??= Object.assign(new Error(r.error.message), { code: r.error.code });
@@ -364,7 +368,7 @@ export class AtomicWriter {
     this.sent = 0;
     this.failure = null;
     // The thread may still be writing some of them: wait, whatever became of them.
-    if (sent > 0) await this.thread!.pipe.flush(this.thread!.writer).catch(() => undefined);
+    if (sent > 0) await Promise.all(this.threads!.map((t) => t.pipe.flush(t.writer).catch(() => undefined)));
     removeTemps(batch);
   }
 
@@ -401,6 +405,13 @@ export class AtomicWriter {
       throw e;
     }
   }
+}
+
+/** A cheap hash of a folder name (FNV-1a), to pick its write thread. */
+function folderHash(dir: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < dir.length; i++) h = Math.imul(h ^ dir.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function removeTemps(batch: readonly Staged[]): void {
