@@ -42,7 +42,11 @@ export class FsArchiveStore implements ArchiveStore {
     try {
       // Sync: archive files are small, and a thread-pool round trip per file cost more than the
       // read when a tick probes or reads hundreds of records (see `npm run bench`).
-      text = readFileSync(this.abs(rel), 'utf8');
+      // A stat first: most files probed and missing are the paths of new records, and a
+      // thrown ENOENT cost ~45 µs each (45 ms of a tick archiving 1,000 articles).
+      const abs = this.abs(rel);
+      if (!statSync(abs, { throwIfNoEntry: false })) return null;
+      text = readFileSync(abs, 'utf8');
     } catch (e) {
       if (isNotFound(e)) return null;
       throw e;

@@ -149,6 +149,8 @@ export const SYNCFS_MIN_FILES = 16;
 const FSYNC_CONCURRENCY = 8;
 
 let syncfsUsable: boolean | null = null;
+/** A folder per file system, by the list of folders it was found for (see syncFilesystems()). */
+const devicesOf = new WeakMap<readonly string[], Map<number, string>>();
 let syncCommand: string | undefined;
 
 /**
@@ -193,18 +195,23 @@ export async function syncFilesystems(dirs: readonly string[]): Promise<boolean>
     syncfsUsable = process.platform === 'linux' && process.env.KLIPING_SYNCFS !== '0' && kernelReportsSyncfsErrors(release());
   }
   if (!syncfsUsable || dirs.length === 0) return false;
-  // One folder per file system is enough; each must be one whose syncfs can be trusted.
-  const byDevice = new Map<number, string>();
-  for (const d of dirs) {
-    let dev: number;
-    try {
-      dev = statSync(d).dev;
-    } catch {
-      continue; // gone: nothing of ours to flush there
+  // One folder per file system is enough; each must be one whose syncfs can be trusted. The
+  // same list is flushed before and after a batch's renames: its folders are looked at once.
+  let byDevice = devicesOf.get(dirs);
+  if (!byDevice) {
+    byDevice = new Map<number, string>();
+    for (const d of dirs) {
+      let st;
+      try {
+        st = statSync(d, { throwIfNoEntry: false });
+      } catch {
+        continue; // cannot be looked at: left out, as a folder that is gone
+      }
+      if (!st || byDevice.has(st.dev)) continue; // gone: nothing of ours to flush there
+      if (!SYNCFS_FILESYSTEMS.has(statfsSync(d).type)) return false;
+      byDevice.set(st.dev, d);
     }
-    if (byDevice.has(dev)) continue;
-    if (!SYNCFS_FILESYSTEMS.has(statfsSync(d).type)) return false;
-    byDevice.set(dev, d);
+    devicesOf.set(dirs, byDevice);
   }
   if (byDevice.size === 0) return true;
   const { spawn } = await import('node:child_process');
