@@ -13,13 +13,10 @@ import { build } from 'esbuild';
 import { chmod, rm, writeFile } from 'node:fs/promises';
 
 await rm('dist', { recursive: true, force: true });
-// __KLIPING_BUNDLE__ tells the code it runs built, with dist/worker.js beside it.
-const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning', define: { __KLIPING_BUNDLE__: 'true' } };
+const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
 // dist/main.js answers a quiet `kliping run` from a small bundle and otherwise loads
 // dist/cli.js, the whole CLI (src/quick.ts says why).
 await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/cli.js' });
-// The worker thread that publishes the pages of a big publish (src/pipeline/parallel.ts).
-await build({ ...common, entryPoints: ['src/worker.ts'], outfile: 'dist/worker.js' });
 await build({ ...common, entryPoints: ['src/quick.ts'], outfile: 'dist/main.js', logOverride: { 'unsupported-require-call': 'silent' } });
 // The package is "type": "module"; this makes dist/main.js CommonJS without renaming it.
 await writeFile('dist/package.json', '{ "type": "commonjs" }\n');

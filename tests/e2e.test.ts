@@ -144,10 +144,10 @@ describe('threads (built CLI)', () => {
     return files;
   }
 
-  it('a big inbox and a full rebuild give the same archive, feeds and pages with the write thread and the pages worker as without', async () => {
+  it('a big inbox and a full rebuild give the same archive, feeds and pages with the write threads as without', async () => {
     const { textArticle } = await import('../bench/synthetic.mjs');
     const runs: Map<string, string>[] = [];
-    for (const env of [{ KLIPING_WRITE_THREADS: '0', KLIPING_WORKERS: '0' }, {}]) {
+    for (const env of [{ KLIPING_WRITE_THREADS: '0' }, {}]) {
       const ws = await tempWorkspace('kliping-e2e-threads-');
       try {
         const old = new Date(Date.now() - 60_000);
@@ -164,7 +164,7 @@ describe('threads (built CLI)', () => {
         const afterRun = new Map<string, string>();
         for (const d of ['archive', 'feeds', 'pages']) for (const [k, v] of await tree(path.join(ws.dir, d))) afterRun.set(`${d}/${k}`, v);
         runs.push(afterRun);
-        // A full publish: the pages by the worker (when allowed), every file rewritten the same.
+        // A full publish: every page and feed rendered again, the same bytes.
         const build = spawnSync(process.execPath, [BIN, 'build'], opts);
         expect(build.stderr).toBe('');
         expect(build.status).toBe(0);

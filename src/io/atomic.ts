@@ -252,7 +252,7 @@ interface Staged {
   /** What `written` records for it (null: nothing). */
   readonly name: string | null;
   /** 'sent': handed to write thread number `thread`, its outcome known at drain(). */
-  state: 'written' | 'same' | 'sent';
+  state: 'written' | 'sent';
   thread?: number;
   /** Folders that got an entry because the write created the target's folder. */
   parents?: readonly string[];
@@ -279,6 +279,7 @@ export class AtomicWriter {
   private readonly syncfs: (dirs: readonly string[]) => Promise<boolean>;
   private readonly fsync: (path: string, flags: 'r' | 'r+') => Promise<void>;
   private readonly threadAfter: number;
+  private readonly pool: readonly WriteThread[] | undefined;
   private threads: { pipe: WriteThread; writer: number }[] | null = null;
   /** Writes of `pending` handed to the thread and not yet flushed. */
   private sent = 0;
@@ -291,21 +292,24 @@ export class AtomicWriter {
   /**
    * `syncfs` replaces syncFilesystems() (it returns false when it cannot flush) and `fsync` the
    * fsync of one file ('r+') or folder ('r'): tests watch them. `threadAfter` replaces
-   * THREAD_AFTER (0: every write goes to the thread; Infinity: none).
+   * THREAD_AFTER (0: every write goes to the thread; Infinity: none), `threads` the process's
+   * write threads (writeThreads()).
    */
   constructor(
     options: {
       syncfs?: (dirs: readonly string[]) => Promise<boolean>;
       fsync?: (path: string, flags: 'r' | 'r+') => Promise<void>;
       threadAfter?: number;
+      threads?: readonly WriteThread[];
     } = {},
   ) {
+    this.pool = options.threads;
     this.syncfs = options.syncfs ?? syncFilesystems;
     this.fsync = options.fsync ?? fsyncPath;
     this.threadAfter = options.threadAfter ?? THREAD_AFTER;
   }
 
-  /** Files written but not yet in place (those the thread found unchanged included until drain()). */
+  /** Files written (or being written by a thread) but not yet in place. */
   get size(): number {
     return this.pending.length;
   }
@@ -319,27 +323,32 @@ export class AtomicWriter {
     if (this.failure) return;
     const dir = path.dirname(file);
     const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
+    // Compared here, before a thread is asked: a full publish renders every page again, mostly
+    // the same bytes, and copying those to a thread only to compare them there cost memory.
+    if (!options.fresh && sameBytesSync(fs, file, data)) return;
     if (!this.threads && this.pending.length >= this.threadAfter) {
-      this.threads = writeThreads()?.map((pipe) => ({ pipe, writer: pipe.register() })) ?? null;
+      this.threads = (this.pool ?? writeThreads())?.map((pipe) => ({ pipe, writer: pipe.register() })) ?? null;
     }
     if (this.threads) {
-      // Bytes that are a view of a bigger buffer are copied: the message would clone all of it.
-      const payload = typeof data === 'string' || data.byteLength === data.buffer.byteLength ? data : data.slice();
       // One folder's files go to one thread: two creating files in one folder wait on each other.
       const thread = folderHash(dir) % this.threads.length;
       const t = this.threads[thread]!;
-      t.pipe.write(t.writer, { temp, file, data: payload, fresh: options.fresh === true });
-      this.pending.push({ temp, file, name, state: 'sent', thread });
-      this.sent++;
-      this.threadWrites++;
-      return;
+      // A thread that is behind gets no more: this one is written here (memory stays bounded).
+      if (!t.pipe.busy()) {
+        // Bytes that are a view of a bigger buffer are copied: the message would clone all of it.
+        const payload = typeof data === 'string' || data.byteLength === data.buffer.byteLength ? data : data.slice();
+        t.pipe.write(t.writer, { temp, file, data: payload });
+        this.pending.push({ temp, file, name, state: 'sent', thread });
+        this.sent++;
+        this.threadWrites++;
+        return;
+      }
     }
     const staged: Staged = { temp, file, name, state: 'written' };
     this.pending.push(staged);
     try {
-      const outcome = writeTempFile(fs, path, sameBytesSync, { temp, file, data, fresh: options.fresh === true });
-      if (outcome.same) staged.state = 'same';
-      else if (outcome.parents) staged.parents = outcome.parents;
+      const parents = writeTempFile(fs, path, { temp, file, data });
+      if (parents) staged.parents = parents;
     } catch (e) {
       this.failure = e; // drain() removes the temp files of the batch
     }
@@ -355,14 +364,9 @@ export class AtomicWriter {
       if (s.state !== 'sent') continue;
       const r = results[s.thread!]![next[s.thread!]!++];
       if (!r) throw new Error('the file-writing thread lost a write');
-      if ('error' in r) {
-        error ??= Object.assign(new Error(r.error.message), { code: r.error.code });
-        s.state = 'written'; // its temp file may exist: the caller removes it
-      } else if (r.same) s.state = 'same';
-      else {
-        s.state = 'written';
-        if (r.parents) s.parents = r.parents;
-      }
+      s.state = 'written'; // on an error too: its temp file may exist, and the caller removes it
+      if ('error' in r) error ??= Object.assign(new Error(r.error.message), { code: r.error.code });
+      else if (r.parents) s.parents = r.parents;
     }
     if (error) throw error;
   }
@@ -390,7 +394,6 @@ export class AtomicWriter {
     try {
       await this.collect(batch, sent);
       if (failure) throw failure;
-      batch = batch.filter((s) => s.state !== 'same');
       if (batch.length === 0) return;
       // Folders in the order first written to: with an fsync per folder, a folder's entries
       // become durable no later than those of folders written after it (a month's manifest
@@ -423,7 +426,6 @@ function folderHash(dir: string): number {
 
 function removeTemps(batch: readonly Staged[]): void {
   for (const s of batch) {
-    if (s.state === 'same') continue;
     try {
       unlinkSync(s.temp);
     } catch {

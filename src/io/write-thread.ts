@@ -14,23 +14,23 @@
  * while a writer waits on them).
  */
 import type { Worker } from 'node:worker_threads';
-import { sameBytesSync, writeTempFile, type TempOutcome, type TempWrite } from './temp-file.js';
+import { writeTempFile, type TempWrite } from './temp-file.js';
 
 /** What became of one write, in the order sent. */
-export type ThreadResult = TempOutcome | { readonly error: { message: string; code?: string } };
+export type ThreadResult = { readonly parents: readonly string[] | null } | { readonly error: { message: string; code?: string } };
 
 // Evaluated in the worker as CommonJS (no file to find next to the bundle): the same
-// sameBytesSync() and writeTempFile() the main thread runs, from their source text.
+// writeTempFile() the main thread runs, from its source text.
 const SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
+const done = new Int32Array(workerData.done);
 const path = require('node:path');
-const same = (${sameBytesSync.toString()});
 const writeTemp = (${writeTempFile.toString()});
 const results = new Map();
 function writeOne(w) {
   try {
-    return writeTemp(fs, path, same, w);
+    return { parents: writeTemp(fs, path, w) };
   } catch (e) {
     return { error: { message: String(e && e.message), code: e && e.code } };
   }
@@ -39,7 +39,11 @@ parentPort.on('message', (m) => {
   if (m.op === 'write') {
     let list = results.get(m.writer);
     if (!list) results.set(m.writer, (list = []));
-    for (const w of m.items) list.push(writeOne(w));
+    for (const w of m.items) {
+      list.push(writeOne(w));
+      Atomics.add(done, 0, 1);
+      Atomics.add(done, 1, w.kib);
+    }
   } else if (m.op === 'flush') {
     const list = results.get(m.writer) || [];
     results.delete(m.writer);
@@ -50,6 +54,13 @@ parentPort.on('message', (m) => {
 
 /** Writes sent in one message: fewer messages, and the thread starts while more are coming. */
 const SEND_EVERY = 16;
+/**
+ * Writes (or KiB) a thread may have waiting before it is busy() and the writer writes the next
+ * one itself: without a bound, a full republish of 100,000 articles queued pages faster than
+ * they were created and peaked at 873 MB RSS.
+ */
+const MAX_WAITING_WRITES = 256;
+const MAX_WAITING_KIB = 8192;
 
 interface Waiting {
   resolve(results: ThreadResult[]): void;
@@ -63,9 +74,13 @@ export class WriteThread {
   private nextToken = 1;
   private nextWriter = 1;
   private broken: Error | null = null;
+  /** Writes and KiB the thread has done (it counts them), and those sent to it. */
+  private readonly done = new Int32Array(new SharedArrayBuffer(8));
+  private sentWrites = 0;
+  private sentKiB = 0;
 
   constructor(WorkerClass: typeof Worker) {
-    this.worker = new WorkerClass(SOURCE, { eval: true });
+    this.worker = new WorkerClass(SOURCE, { eval: true, workerData: { done: this.done.buffer } });
     this.worker.unref();
     this.worker.on('message', (m: { token: number; results?: ThreadResult[] }) => {
       const w = this.waiting.get(m.token);
@@ -94,10 +109,18 @@ export class WriteThread {
     return this.nextWriter++;
   }
 
+  /** True while the thread has too much waiting: the caller should write this one itself. */
+  busy(): boolean {
+    return this.sentWrites - Atomics.load(this.done, 0) >= MAX_WAITING_WRITES || this.sentKiB - Atomics.load(this.done, 1) >= MAX_WAITING_KIB;
+  }
+
   write(writer: number, item: TempWrite): void {
+    const kib = Math.ceil((typeof item.data === 'string' ? item.data.length : item.data.byteLength) / 1024);
+    this.sentWrites++;
+    this.sentKiB += kib;
     let box = this.outbox.get(writer);
     if (!box) this.outbox.set(writer, (box = []));
-    box.push(item);
+    box.push({ ...item, kib } as TempWrite);
     if (box.length >= SEND_EVERY) this.send(writer);
   }
 

@@ -232,24 +232,15 @@ export async function publishIfStale(
     return { written: [], items: state.items, archiveMonths: state.archiveMonths, pings: [], warnings: [] };
   }
   const { publish } = await import('./publish.js');
-  const pagesOptions = pagesDir ? { pagesDir, site: deps.config.site, limit: deps.config.feeds.limit, nowMs, force } : null;
-  // A full publish renders the pages in a worker while this thread does the feeds (parallel.ts).
-  const pagesJob = pagesOptions && force ? await (await import('./parallel.js')).startPagesWorker(paths.archive, pagesOptions) : null;
-  let result: PublishResult;
-  try {
-    result = await publish(store, publishOptions(deps, paths.feeds, force));
-  } catch (e) {
-    // The worker is left to finish (or fail) first: nothing of its batch stays half done.
-    await pagesJob?.().catch(() => undefined);
-    throw e;
-  }
+  const result = await publish(store, publishOptions(deps, paths.feeds, force));
   let pages: PublishState['pages'];
   let pagesWritten: string[] = [];
-  if (pagesOptions) {
+  if (pagesDir) {
     const { publishPages, pagesToWatch } = await import('./pages.js');
-    const p = pagesJob ? await pagesJob() : await publishPages(store, pagesOptions);
+    const { site, feeds } = deps.config;
+    const p = await publishPages(store, { pagesDir, site, limit: feeds.limit, nowMs, force });
     pagesWritten = p.written;
-    pages = await snapshot(pagesOptions.pagesDir, pagesToWatch(p.months));
+    pages = await snapshot(pagesDir, pagesToWatch(p.months));
   }
   await writePublishState(stateFile, {
     generation,
