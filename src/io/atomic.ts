@@ -260,7 +260,7 @@ interface Staged {
 
 /**
  * Many atomic writes as one batch. write() puts the bytes in a hidden temp file beside the
- * target at once (synchronously: nothing waits in memory, and handing each small write to the
+ * target at once (synchronously: nothing waits in memory, and handing each small write to libuv's
  * thread pool measured no faster); drain() makes every temp file durable, renames them into
  * place in the order they were written, and makes the renames durable. A batch of at least
  * SYNCFS_MIN_FILES is flushed with one syncfs instead of an fsync per file.
@@ -281,9 +281,9 @@ export class AtomicWriter {
   private readonly threadAfter: number;
   private readonly pool: readonly WriteThread[] | undefined;
   private threads: { pipe: WriteThread; writer: number }[] | null = null;
-  /** Writes of `pending` handed to the thread and not yet flushed. */
+  /** Writes of `pending` handed to the threads and not yet flushed. */
   private sent = 0;
-  /** Writes handed to the write thread so far (tests check it is used). */
+  /** Writes handed to the write threads so far (tests check they are used). */
   threadWrites = 0;
   private failure: unknown = null;
   /** Names of files whose bytes changed, in the order they were written (filled by drain()). */
@@ -354,7 +354,7 @@ export class AtomicWriter {
     }
   }
 
-  /** What the thread did with this batch's writes, put on their entries; the first error thrown. */
+  /** What the threads did with this batch's writes, put on their entries; the first error thrown. */
   private async collect(batch: readonly Staged[], sent: number): Promise<void> {
     if (sent === 0) return;
     const results = await Promise.all(this.threads!.map((t) => t.pipe.flush(t.writer)));
@@ -378,7 +378,7 @@ export class AtomicWriter {
     this.pending = [];
     this.sent = 0;
     this.failure = null;
-    // The thread may still be writing some of them: wait, whatever became of them.
+    // The threads may still be writing some of them: wait, whatever became of them.
     if (sent > 0) await Promise.all(this.threads!.map((t) => t.pipe.flush(t.writer).catch(() => undefined)));
     removeTemps(batch);
   }

@@ -24,8 +24,8 @@ export type ThreadResult = { readonly parents: readonly string[] | null } | { re
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-const done = new Int32Array(workerData.done);
 const path = require('node:path');
+const done = new Int32Array(workerData.done);
 const writeTemp = (${writeTempFile.toString()});
 const results = new Map();
 function writeOne(w) {
@@ -70,11 +70,11 @@ interface Waiting {
 export class WriteThread {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
-  private readonly outbox = new Map<number, TempWrite[]>();
+  private readonly outbox = new Map<number, (TempWrite & { readonly kib: number })[]>();
   private nextToken = 1;
   private nextWriter = 1;
   private broken: Error | null = null;
-  /** Writes and KiB the thread has done (it counts them), and those sent to it. */
+  /** Writes and KiB the thread has done (it counts them), and those sent to it (KiB of UTF-16 units for text: a bound, not a measure). */
   private readonly done = new Int32Array(new SharedArrayBuffer(8));
   private sentWrites = 0;
   private sentKiB = 0;
@@ -120,7 +120,7 @@ export class WriteThread {
     this.sentKiB += kib;
     let box = this.outbox.get(writer);
     if (!box) this.outbox.set(writer, (box = []));
-    box.push({ ...item, kib } as TempWrite);
+    box.push({ ...item, kib });
     if (box.length >= SEND_EVERY) this.send(writer);
   }
 
@@ -164,12 +164,12 @@ function threadCount(): number {
  * The process's write threads, started on first use; null when they cannot be used (worker
  * threads missing, turned off, or one of them died): the caller then writes on its own thread.
  */
-export function writeThreads(workerClass?: typeof Worker): readonly WriteThread[] | null {
+export function writeThreads(): readonly WriteThread[] | null {
   if (pool.length > 0) return pool;
   const n = threadCount();
   if (unavailable || n === 0) return null;
   try {
-    const W = workerClass ?? loadWorker();
+    const W = loadWorker();
     for (let i = 0; i < n; i++) pool.push(new WriteThread(W));
   } catch {
     unavailable = true;
@@ -187,7 +187,7 @@ function loadWorker(): typeof Worker {
   const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
   if (!get) throw new Error('no process.getBuiltinModule');
   const threads = get('node:worker_threads') as typeof import('node:worker_threads');
-  // A worker (parallel.ts) writes on its own thread: it already runs beside the main one.
+  // Only the main thread starts them: a worker thread already runs beside it.
   if (!threads.isMainThread) throw new Error('not the main thread');
   return threads.Worker;
 }
