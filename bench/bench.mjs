@@ -130,18 +130,28 @@ async function dropNew(dir, n, html = false) {
   await utimes(file, old, old);
 }
 
-/** Microseconds to create one empty file in a new folder below `root` (median of 5 x 200). */
+/**
+ * Microseconds to create one empty file in a new folder below `root`, and a new folder with one
+ * file in it (as a new day of the archive or the pages): medians of 5 x 200.
+ */
 async function createCost(root) {
   const { closeSync, mkdirSync, openSync } = await import('node:fs');
-  const runs = [];
+  const files = [];
+  const folders = [];
   for (let r = 0; r < 5; r++) {
     const dir = path.join(root, `probe-${r}`);
     mkdirSync(dir);
-    const t0 = performance.now();
+    let t0 = performance.now();
     for (let i = 0; i < 200; i++) closeSync(openSync(path.join(dir, `f${i}`), 'wx'));
-    runs.push(((performance.now() - t0) / 200) * 1000);
+    files.push(((performance.now() - t0) / 200) * 1000);
+    t0 = performance.now();
+    for (let i = 0; i < 200; i++) {
+      mkdirSync(path.join(dir, `d${i}`));
+      closeSync(openSync(path.join(dir, `d${i}`, 'f'), 'wx'));
+    }
+    folders.push(((performance.now() - t0) / 200) * 1000);
   }
-  return { microsecondsPerFile: median(runs) };
+  return { microsecondsPerFile: median(files), microsecondsPerFolderWithFile: median(folders) };
 }
 
 /** A fresh folder on /dev/shm when that is a tmpfs (Linux), else null. */
@@ -277,7 +287,10 @@ function printTable() {
   for (const [k, r] of Object.entries(results.ingest)) {
     rows.push([`ingest ${k}`, String(r.articles), `${r.perSecond.toFixed(0)} articles/s${r.note ? ` (${r.note})` : ''}`, mb(r.peakRssBytes)]);
   }
-  if (results.createCost) rows.push(['create one empty file', '-', `${results.createCost.microsecondsPerFile.toFixed(0)} µs (this disk, now)`, '-']);
+  if (results.createCost) {
+    rows.push(['create one empty file', '-', `${results.createCost.microsecondsPerFile.toFixed(0)} µs (this disk, now)`, '-']);
+    rows.push(['create a folder with a file', '-', `${results.createCost.microsecondsPerFolderWithFile.toFixed(0)} µs (this disk, now)`, '-']);
+  }
   rows.push(['full republish (build)', String(results.republish.articles), `${results.republish.medianMs.toFixed(0)} ms`, mb(results.republish.peakRssBytes)]);
   const rc = results.reclean;
   rows.push(['reclean', String(rc.articles), rc.seconds === undefined ? rc.note : `${rc.seconds.toFixed(1)} s`, mb(rc.peakRssBytes)]);

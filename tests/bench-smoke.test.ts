@@ -30,6 +30,7 @@ it('the benchmark smoke run measures every scenario and writes its results', asy
     expect(r.ingest['text, in memory (tmpfs)']?.archived).toBe(tmpfs ? 20 : undefined);
     expect(r.ingest['text, archive only, in memory (tmpfs)']?.archived).toBe(tmpfs ? 20 : undefined);
     expect(r.createCost.microsecondsPerFile).toBeGreaterThan(0);
+    expect(r.createCost.microsecondsPerFolderWithFile).toBeGreaterThan(0);
     expect(r.republish.articles).toBe(80);
     for (const x of [...r.idleTick, ...r.oneNewTick]) expect(x.peakRssBytes).toBeGreaterThan(0);
   } finally {
