@@ -5,7 +5,7 @@
 //
 //   node bench/bench.mjs [--smoke] [--fresh] [--sizes 1000,10000,100000] [--reps N]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, statfsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -225,6 +225,8 @@ async function main() {
   const shm = tmpfsRoot();
   const cases = [['text', ingestText, ingestRoot, ''], ['html', ingestHtml, ingestRoot, '']];
   if (shm) cases.push(['text', ingestText, shm, ', in memory (tmpfs)']);
+  // Removed even when a run fails: what stays in /dev/shm holds memory until the next boot.
+  if (shm) process.on('exit', () => rmSync(shm, { recursive: true, force: true }));
   for (const [kind, count, root, where] of cases) {
     for (const mode of ['run', 'archive']) {
       const runs = [];

@@ -125,6 +125,35 @@ describe('run reports', () => {
 describe('inbox batches', () => {
   const generation = async (dir: string): Promise<number> => JSON.parse(await readFile(path.join(dir, 'archive/.kliping/state.json'), 'utf8')).generation;
 
+  it('an article and two edits of its URL in one run become one record: the last text, every raw original kept', async () => {
+    const { resolveConfig } = await import('../src/config/schema.js');
+    const { runJob } = await import('../src/pipeline/run.js');
+    const { config } = resolveConfig({});
+    // 40 other articles first: past THREAD_AFTER staged files, so the write threads take part.
+    const dir = await workspace();
+    const inbox = path.join(dir, 'inbox');
+    await writeArticles(inbox, 1, 41);
+    for (const v of [1, 2, 3]) {
+      await writeFile(path.join(inbox, `z-edit-${v}.md`), articleText(99, v));
+      await age(path.join(inbox, `z-edit-${v}.md`));
+    }
+    const report = await runJob({ config, cwd: dir, now: () => Date.now() });
+    expect([report.new, report.updated, report.failed]).toEqual([41, 2, 0]);
+    const item = report.items.find((i) => i.input === 'z-edit-3.md')!;
+    const record = JSON.parse(await readFile(path.join(dir, 'archive', `${item.path}.json`), 'utf8'));
+    expect(record.paragraphs[0]).toContain('ditulis ulang 3 kali');
+    expect(record.previous).toHaveLength(2);
+    const folder = path.join(dir, 'archive', path.dirname(item.path!));
+    const raws = (await readdir(folder)).filter((n) => n.startsWith(`${record.slug}.`) && n.includes('.raw.')).sort();
+    expect(raws).toHaveLength(3);
+    const texts = await Promise.all(raws.map((n) => readFile(path.join(folder, n), 'utf8')));
+    expect(texts.sort()).toEqual([1, 2, 3].map((v) => articleText(99, v)).sort());
+    // The edits are one article: one id in the feed, with the last text.
+    const feed = JSON.parse(await readFile(path.join(dir, 'feeds/feed.json'), 'utf8'));
+    expect(feed.items.filter((i: { id: string }) => i.id === record.id)).toHaveLength(1);
+    expect((await readdir(folder)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('a large inbox is archived in batches (by count, or by bytes), each committed on its own, and all of it leaves the inbox', async () => {
     const { resolveConfig } = await import('../src/config/schema.js');
     const { runJob } = await import('../src/pipeline/run.js');
