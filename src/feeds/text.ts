@@ -13,16 +13,24 @@ export function stripIllegalXml(text: string): string {
   return text.replace(ILLEGAL_XML, '');
 }
 
+const XML_SPECIAL = /[&<>"'\r]/;
+const XML_SPECIALS = /[&<>"'\r]/g;
+// A literal CR would reach a reader as LF (XML end-of-line handling); the reference does not.
+const XML_REFS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
+const XML_HEX_REFS: Record<string, string> = { '&': '&#x26;', '<': '&#x3C;', '>': '&#x3E;', '"': '&#x22;', "'": '&#x27;', '\r': '&#13;' };
+
+/**
+ * `text` with the characters XML 1.0 forbids removed and each of & < > " ' CR replaced by its
+ * reference, in one pass (six chained replaces cost ~3x more: a publish escapes every item).
+ */
+function escapeWith(text: string, refs: Record<string, string>): string {
+  const t = stripIllegalXml(text);
+  return XML_SPECIAL.test(t) ? t.replace(XML_SPECIALS, (c) => refs[c]!) : t;
+}
+
 /** Escape for XML text and attribute values. `]]>` becomes `]]&gt;`: no CDATA is ever used. */
 export function escapeXml(text: string): string {
-  return stripIllegalXml(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // A literal CR would reach a reader as LF (XML end-of-line handling); the reference does not.
-    .replace(/\r/g, '&#13;');
+  return escapeWith(text, XML_REFS);
 }
 
 /**
@@ -31,13 +39,7 @@ export function escapeXml(text: string): string {
  * `&amp;`/`&lt;` there). Same characters to an XML parser as escapeXml().
  */
 export function escapeXmlHex(text: string): string {
-  return stripIllegalXml(text)
-    .replace(/&/g, '&#x26;')
-    .replace(/</g, '&#x3C;')
-    .replace(/>/g, '&#x3E;')
-    .replace(/"/g, '&#x22;')
-    .replace(/'/g, '&#x27;')
-    .replace(/\r/g, '&#13;');
+  return escapeWith(text, XML_HEX_REFS);
 }
 
 /** Escape for HTML text (the content HTML of text articles). */

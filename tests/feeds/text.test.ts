@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { absoluteUrl, absolutizeHtml, escapeXml, escapeXmlHex, imageType, isLanguageTag, plainText, rfc3339, stripIllegalXml } from '../../src/feeds/text.js';
+import { esc } from '../../src/pages/html.js';
 import { formatRfc822 } from '../../src/domain/time.js';
 
 describe('feeds/text', () => {
   it('stripIllegalXml() removes controls, U+FFFE/FFFF and lone surrogates but keeps tabs, newlines and emoji', () => {
     expect(stripIllegalXml('a\u0000b\u0008c\u000bd\ufffee\uffff\ud800f\tg\nh🎉')).toBe('abcdef\tg\nh🎉');
+  });
+
+  it('escapeXml(), escapeXmlHex() and the pages\' esc() escape in one pass exactly as one replace per character did', () => {
+    // The chained replaces they replaced, kept here as the reference.
+    const chain = (t: string, refs: [RegExp, string][]): string => refs.reduce((acc, [re, to]) => acc.replace(re, to), t);
+    const ILLEGAL_HTML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+    const xml = (t: string): string => chain(stripIllegalXml(t), [[/&/g, '&amp;'], [/</g, '&lt;'], [/>/g, '&gt;'], [/"/g, '&quot;'], [/'/g, '&apos;'], [/\r/g, '&#13;']]);
+    const hex = (t: string): string => chain(stripIllegalXml(t), [[/&/g, '&#x26;'], [/</g, '&#x3C;'], [/>/g, '&#x3E;'], [/"/g, '&#x22;'], [/'/g, '&#x27;'], [/\r/g, '&#13;']]);
+    const html = (t: string): string => chain(t, [[ILLEGAL_HTML, ''], [/&/g, '&amp;'], [/</g, '&lt;'], [/>/g, '&gt;'], [/"/g, '&quot;'], [/'/g, '&#39;'], [/\r\n?/g, '\n']]);
+    const piece = fc.constantFrom('a', ' ', '&', '<', '>', '"', "'", '\r', '\n', '\r\n', '\t', '\u0000', '\u0008', '\u001f', '\u0085', '\ufffe', '\ud800', '\udc00', '🙂', 'é', ']]>', '&amp;', '\r\r\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (t) => {
+        expect(escapeXml(t)).toBe(xml(t));
+        expect(escapeXmlHex(t)).toBe(hex(t));
+        expect(esc(t)).toBe(html(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('escapeXml() never leaves "]]>" or a raw CR', () => {
