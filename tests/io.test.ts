@@ -49,11 +49,11 @@ describe('writeFileAtomic()', () => {
 });
 
 // Every writer test runs three ways: all temp files written on the calling thread, all by the
-// write thread (io/write-thread.ts), and the first on the calling thread, the rest by the thread.
+// write threads (io/write-thread.ts), and the first on the calling thread, the rest by threads.
 describe.each([
   ['on the calling thread', Infinity],
-  ['by the write thread', 0],
-  ['first here, then by the write thread', 1],
+  ['by the write threads', 0],
+  ['first here, then by the write threads', 1],
 ])('AtomicWriter, temp files written %s', (_how, threadAfter) => {
   const recorder = (result = true) => {
     const calls: string[][] = [];
@@ -178,7 +178,6 @@ describe.each([
     await w.drain(); // nothing left to put in place
     expect(await readFile(path.join(d, 'kept'), 'utf8')).toBe('old');
   });
-
 });
 
 describe('WriteThread', () => {
@@ -194,6 +193,22 @@ describe('WriteThread', () => {
     t.write(writer, { temp: '/nonexistent/.x.1.00000000.tmp', file: '/nonexistent/x', data: 'x' });
     await expect(t.flush(writer)).rejects.toThrow(/thread stopped \(exit 3\)/);
     await expect(t.flush(writer)).rejects.toThrow(/thread stopped/);
+  });
+
+  it('a dying thread fails the AtomicWriter batch it held, which leaves nothing behind', async () => {
+    class Dying extends Worker {
+      constructor() {
+        super('process.exit(3)', { eval: true });
+      }
+    }
+    const d = await tmp();
+    await writeFile(path.join(d, 'kept'), 'old');
+    const w = new AtomicWriter({ threadAfter: 1, threads: [new WriteThread(Dying as unknown as typeof Worker)] });
+    w.write(path.join(d, 'kept'), 'new'); // on the calling thread
+    w.write(path.join(d, 'sub', 'a'), 'a'); // to the thread
+    await expect(w.drain()).rejects.toThrow(/thread stopped/);
+    expect((await readdir(d)).filter((n) => n !== 'sub')).toEqual(['kept']);
+    expect(await readFile(path.join(d, 'kept'), 'utf8')).toBe('old');
   });
 });
 
