@@ -21,8 +21,9 @@ import { writeTempFile, type TempWrite } from './temp-file.js';
 export type ThreadResult = { readonly parents: readonly string[] | null } | { readonly error: { message: string; code?: string } };
 
 // Evaluated in the worker as CommonJS (no file to find next to the bundle): the same
-// writeTempFile() the main thread runs, from its source text.
-const SOURCE = `
+// writeTempFile() the main thread runs, from its source text. Built when a thread starts, not
+// when the module loads (the quiet tick bundles this file).
+const source = (): string => `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -81,7 +82,7 @@ export class WriteThread {
   private sentKiB = 0;
 
   constructor(WorkerClass: typeof Worker) {
-    this.worker = new WorkerClass(SOURCE, { eval: true, workerData: { done: this.done.buffer } });
+    this.worker = new WorkerClass(source(), { eval: true, workerData: { done: this.done.buffer } });
     this.worker.unref();
     this.worker.on('message', (m: { token: number; results?: ThreadResult[] }) => {
       const w = this.waiting.get(m.token);
