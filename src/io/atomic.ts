@@ -251,9 +251,8 @@ interface Staged {
   readonly file: string;
   /** What `written` records for it (null: nothing). */
   readonly name: string | null;
-  /** 'sent': handed to write thread number `thread`, its outcome known at drain(). */
-  state: 'written' | 'sent';
-  thread?: number;
+  /** The write thread it was handed to (its outcome known at drain()); none: written here. */
+  readonly thread?: number;
   /** Folders that got an entry because the write created the target's folder. */
   parents?: readonly string[];
 }
@@ -281,8 +280,6 @@ export class AtomicWriter {
   private readonly threadAfter: number;
   private readonly pool: readonly WriteThread[] | undefined;
   private threads: { pipe: WriteThread; writer: number }[] | null = null;
-  /** Writes of `pending` handed to the threads and not yet flushed. */
-  private sent = 0;
   /** Writes handed to the write threads so far (tests check they are used). */
   threadWrites = 0;
   private failure: unknown = null;
@@ -338,13 +335,12 @@ export class AtomicWriter {
         // Bytes that are a view of a bigger buffer are copied: the message would clone all of it.
         const payload = typeof data === 'string' || data.byteLength === data.buffer.byteLength ? data : data.slice();
         t.pipe.write(t.writer, { temp, file, data: payload });
-        this.pending.push({ temp, file, name, state: 'sent', thread });
-        this.sent++;
+        this.pending.push({ temp, file, name, thread });
         this.threadWrites++;
         return;
       }
     }
-    const staged: Staged = { temp, file, name, state: 'written' };
+    const staged: Staged = { temp, file, name };
     this.pending.push(staged);
     try {
       const parents = writeTempFile(fs, path, { temp, file, data });
@@ -355,16 +351,16 @@ export class AtomicWriter {
   }
 
   /** What the threads did with this batch's writes, put on their entries; the first error thrown. */
-  private async collect(batch: readonly Staged[], sent: number): Promise<void> {
-    if (sent === 0) return;
+  private async collect(batch: readonly Staged[]): Promise<void> {
+    if (!batch.some((s) => s.thread !== undefined)) return;
     const results = await Promise.all(this.threads!.map((t) => t.pipe.flush(t.writer)));
     const next = results.map(() => 0);
     let error: Error | null = null;
     for (const s of batch) {
-      if (s.state !== 'sent') continue;
-      const r = results[s.thread!]![next[s.thread!]!++];
+      if (s.thread === undefined) continue;
+      const r = results[s.thread]![next[s.thread]!++];
       if (!r) throw new Error('the file-writing thread lost a write');
-      s.state = 'written'; // on an error too: its temp file may exist, and the caller removes it
+      // On an error its temp file may exist too: the caller removes every temp file of the batch.
       if ('error' in r) error ??= Object.assign(new Error(r.error.message), { code: r.error.code });
       else if (r.parents) s.parents = r.parents;
     }
@@ -374,25 +370,21 @@ export class AtomicWriter {
   /** Drop every staged write: remove its temp file, leave the target as it was. */
   async discard(): Promise<void> {
     const batch = this.pending;
-    const sent = this.sent;
     this.pending = [];
-    this.sent = 0;
     this.failure = null;
     // The threads may still be writing some of them: wait, whatever became of them.
-    if (sent > 0) await Promise.all(this.threads!.map((t) => t.pipe.flush(t.writer).catch(() => undefined)));
+    if (batch.some((s) => s.thread !== undefined)) await Promise.all(this.threads!.map((t) => t.pipe.flush(t.writer).catch(() => undefined)));
     removeTemps(batch);
   }
 
   /** Make every staged write durable and put it in place; throws the first failure. */
   async drain(): Promise<void> {
     let batch = this.pending;
-    const sent = this.sent;
     this.pending = [];
-    this.sent = 0;
     const failure = this.failure;
     this.failure = null;
     try {
-      await this.collect(batch, sent);
+      await this.collect(batch);
       if (failure) throw failure;
       if (batch.length === 0) return;
       // Folders in the order first written to: with an fsync per folder, a folder's entries
