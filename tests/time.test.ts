@@ -126,6 +126,16 @@ describe('zoneOffsetMinutes() against formatToParts()', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('gives every millisecond of a second the offset of that second, across a change', () => {
+    // Europe/Berlin went from +01:00 to +02:00 at 2024-03-31T01:00:00Z.
+    const change = Date.UTC(2024, 2, 31, 1);
+    for (const ms of [change - 999, change - 1, change - 500, change, change + 999, change + 1, change - 1000]) {
+      expect(zoneOffsetMinutes(ms, 'Europe/Berlin')).toBe(reference(ms, 'Europe/Berlin'));
+    }
+    expect(zoneOffsetMinutes(change - 1, 'Europe/Berlin')).toBe(60);
+    expect(zoneOffsetMinutes(change, 'Europe/Berlin')).toBe(120);
+  });
 });
 
 describe('cutOnWord() against its first version', () => {
