@@ -161,6 +161,8 @@ describe('threads (built CLI)', () => {
         const run = spawnSync(process.execPath, [BIN, 'run'], opts);
         expect(run.stderr).toBe('');
         expect(run.stdout).toMatch(/150 new, 0 updated, 0 unchanged, 0 failed/);
+        // Every input left the inbox (with the threads, they removed it).
+        expect(await readdir(path.join(ws.dir, 'inbox'))).toEqual([]);
         const afterRun = new Map<string, string>();
         for (const d of ['archive', 'feeds', 'pages']) for (const [k, v] of await tree(path.join(ws.dir, d))) afterRun.set(`${d}/${k}`, v);
         runs.push(afterRun);

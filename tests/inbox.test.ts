@@ -1,7 +1,10 @@
 /** Inbox safety and run reports on the built CLI: half-written files, the bad-input corpus, --quiet/--json. */
-import { copyFile, readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import { removeTaken, type InboxFile } from '../src/sources/inbox.js';
+import { WriteThread } from '../src/io/write-thread.js';
 import { tempWorkspace } from './support/cli.js';
 import { articleText, writeArticles } from './support/articles.js';
 import { kliping } from './support/spawn.js';
@@ -168,6 +171,47 @@ describe('inbox batches', () => {
       expect(await generation(dir), JSON.stringify(batch)).toBe(commits);
       const feed = JSON.parse(await readFile(path.join(dir, 'feeds/feed.json'), 'utf8'));
       expect(feed.items).toHaveLength(7);
+    }
+  });
+});
+
+describe('removing archived inputs', () => {
+  const inbox = async (n: number): Promise<{ dir: string; files: InboxFile[]; cleanup(): Promise<void> }> => {
+    const ws = await tempWorkspace('kliping-remove-');
+    const dir = path.join(ws.dir, 'inbox');
+    const files: InboxFile[] = [];
+    for (let i = 0; i < n; i++) {
+      const name = `a${i}.txt`;
+      await writeFile(path.join(dir, name), 'x');
+      files.push({ name, path: path.join(dir, name), size: 1, mtimeMs: 0 });
+    }
+    return { dir, files, cleanup: ws.cleanup };
+  };
+
+  it('a big batch is removed by the write threads', async () => {
+    const { dir, files, cleanup } = await inbox(70);
+    try {
+      await writeFile(path.join(dir, 'new.txt'), 'not taken');
+      const threads = [new WriteThread(Worker), new WriteThread(Worker)];
+      await removeTaken(dir, files, threads);
+      expect(await readdir(dir)).toEqual(['new.txt']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('when a thread dies, the files are removed on the calling thread', async () => {
+    class Dying extends Worker {
+      constructor() {
+        super('process.exit(3)', { eval: true });
+      }
+    }
+    const { dir, files, cleanup } = await inbox(70);
+    try {
+      await removeTaken(dir, files, [new WriteThread(Dying as unknown as typeof Worker)]);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await cleanup();
     }
   });
 });

@@ -195,6 +195,15 @@ describe('WriteThread', () => {
     await expect(t.flush(writer)).rejects.toThrow(/thread stopped/);
   });
 
+  it('removes files, those already gone too', async () => {
+    const d = await tmp();
+    for (const n of ['a', 'b']) await writeFile(path.join(d, n), n);
+    await writeFile(path.join(d, 'kept'), 'k');
+    const t = new WriteThread(Worker);
+    await t.remove([path.join(d, 'a'), path.join(d, 'gone'), path.join(d, 'b')]);
+    expect(await readdir(d)).toEqual(['kept']);
+  });
+
   it('a dying thread fails the AtomicWriter batch it held, which leaves nothing behind', async () => {
     class Dying extends Worker {
       constructor() {

@@ -46,6 +46,15 @@ parentPort.on('message', (m) => {
       Atomics.add(done, 0, 1);
       Atomics.add(done, 1, w.kib);
     }
+  } else if (m.op === 'remove') {
+    for (const file of m.items) {
+      try {
+        fs.unlinkSync(file);
+      } catch (e) {
+        /* gone already, or left: the caller treats it as still there */
+      }
+    }
+    parentPort.postMessage({ token: m.token, results: [] });
   } else if (m.op === 'flush') {
     const list = results.get(m.writer) || [];
     results.delete(m.writer);
@@ -143,6 +152,11 @@ export class WriteThread {
     });
   }
 
+  /** Remove `files` (errors ignored: a file already gone is fine); resolves when done. */
+  async remove(files: readonly string[]): Promise<void> {
+    await this.request({ op: 'remove', items: files });
+  }
+
   /** The results of every write `writer` sent, in order, once all are done. */
   flush(writer: number): Promise<ThreadResult[]> {
     this.send(writer);
@@ -179,6 +193,11 @@ export function writeThreads(): readonly WriteThread[] | null {
     return null;
   }
   return pool;
+}
+
+/** The write threads if this process has started them (none are started here). */
+export function startedWriteThreads(): readonly WriteThread[] | null {
+  return pool.length > 0 ? pool : null;
 }
 
 /**

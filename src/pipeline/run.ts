@@ -268,7 +268,21 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
     if (quiet) return quiet;
   }
 
+  /** Inbox removals under way (see removeTaken()): done before the lock is let go. */
+  const removals: Promise<void>[] = [];
   await withLock(deps, async () => {
+    try {
+      await takeAndPublish();
+    } catch (e) {
+      await Promise.allSettled(removals);
+      throw e;
+    }
+    await Promise.all(removals);
+  }, { report });
+  report.durationMs = deps.now() - started;
+  return report;
+
+  async function takeAndPublish(): Promise<void> {
     const store = new FsArchiveStore(paths.archive);
     const pending: Pending[] = [];
     /** Count a failed input; an inbox file moves to failed/ with a note saying why. */
@@ -359,7 +373,11 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
           // record is durable and findable.
           await batch.flush(store);
           await store.commit([...batch.records.values()], batch.keyList());
-          await removeTaken(paths.inbox, taken);
+          // Not awaited here: a big batch's inputs are removed by the write threads while the
+          // next batch or the publish goes on (awaited below, before the lock is let go).
+          const removal = removeTaken(paths.inbox, taken);
+          removal.catch(() => undefined); // handled: its error is thrown where it is awaited
+          removals.push(removal);
         }
       }
 
@@ -375,9 +393,7 @@ export async function runJob(deps: JobDeps, options: { files?: readonly string[]
     if (options.publishFeeds !== false) {
       addPublished(report, await publishIfStale(store, deps, paths, false));
     }
-  }, { report });
-  report.durationMs = deps.now() - started;
-  return report;
+  }
 }
 
 function publishOptions(deps: JobDeps, feedsDir: string, force: boolean): PublishOptions {

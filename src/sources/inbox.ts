@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { KlipingError } from '../domain/errors.js';
 import { fsyncDir, writeFileAtomic } from '../io/atomic.js';
+import { startedWriteThreads, type WriteThread } from '../io/write-thread.js';
 
 export const FAILED_DIR = 'failed';
 
@@ -90,13 +91,39 @@ export async function readInboxFile(file: InboxFile): Promise<InboxRead> {
 }
 
 /** Remove inputs that are durably archived. */
-export async function removeTaken(dir: string, files: readonly InboxFile[]): Promise<void> {
+/** Inputs removed by the write threads, when the process has them, from this many on. */
+const REMOVE_IN_THREADS = 64;
+
+/**
+ * Remove archived inputs from the inbox, then make that durable. A big batch's files are
+ * removed by the write threads (io/write-thread.ts) when this process has started them: the
+ * caller publishes meanwhile and awaits the promise before its tick ends (1,000 unlinks held
+ * the main thread ~70 ms on this project's ext4 test disk).
+ */
+export async function removeTaken(
+  dir: string,
+  files: readonly InboxFile[],
+  /** The threads to use (tests); the process's write threads by default. */
+  started: readonly WriteThread[] | null = startedWriteThreads(),
+): Promise<void> {
   if (files.length === 0) return;
-  for (const f of files) {
-    try {
-      unlinkSync(f.path); // sync: a thread-pool round trip per file cost more than the unlink
-    } catch {
-      /* gone already */
+  const threads = files.length >= REMOVE_IN_THREADS ? started : null;
+  let inThreads = false;
+  if (threads) {
+    const paths = files.map((f) => f.path);
+    const share = Math.ceil(paths.length / threads.length);
+    inThreads = await Promise.all(threads.map((t, i) => t.remove(paths.slice(i * share, (i + 1) * share)))).then(
+      () => true,
+      () => false, // a thread died: the rest is removed here
+    );
+  }
+  if (!inThreads) {
+    for (const f of files) {
+      try {
+        unlinkSync(f.path); // sync: a thread-pool round trip per file cost more than the unlink
+      } catch {
+        /* gone already */
+      }
     }
   }
   await fsyncDir(dir);
