@@ -89,6 +89,29 @@ describe('inbox safety', () => {
     expect(kliping(['verify'], dir).code).toBe(0);
   });
 
+  it('a record a killed run left unindexed is found by its path, not archived twice; another article with its title and day gets a path of its own', async () => {
+    const dir = await workspace();
+    const inbox = path.join(dir, 'inbox');
+    const text = articleText(0);
+    await writeFile(path.join(inbox, 'a-0.md'), text);
+    await age(path.join(inbox, 'a-0.md'));
+    expect(kliping(['run'], dir).stdout).toContain('1 new, 0 updated');
+    // As if that run had been killed before its commit: record and raw file, in no index.
+    await rm(path.join(dir, 'archive', '.kliping'), { recursive: true });
+    await rm(path.join(dir, 'archive', '2025', '03', 'index.json'));
+    await writeFile(path.join(inbox, 'a-0.md'), text);
+    // The same title and date, another text and no URL: a different article.
+    await writeFile(path.join(inbox, 'twin.md'), text.replace(/^url: .*\n/m, '').replace('Paragraf 1 artikel 0', 'Paragraf pertama artikel nol'));
+    await age(path.join(inbox, 'a-0.md'));
+    await age(path.join(inbox, 'twin.md'));
+    const r = kliping(['run'], dir);
+    expect(r.stdout).toContain('2 new, 0 updated, 0 unchanged, 0 failed');
+    const records = (await readdir(path.join(dir, 'archive', '2025', '03', '01'))).filter((n) => n.endsWith('.json'));
+    expect(records).toHaveLength(2);
+    expect(records.filter((n) => n.endsWith('-2.json'))).toHaveLength(1);
+    expect(kliping(['verify'], dir).code).toBe(0);
+  });
+
   it('a folder in the inbox is reported and left alone', async () => {
     const dir = await workspace();
     const { mkdir } = await import('node:fs/promises');

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -322,5 +322,30 @@ describe('FsArchiveStore', () => {
     await store.commit([], []);
     expect((await new FsArchiveStore(d).read(first.path))?.title).toBe('Diubah');
     expect((await readdir(path.join(d, '2024/05/01'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a probe finds a record on disk that no index lists, and sees what a commit put in its folder', async () => {
+    const { FsArchiveStore } = await import('../src/archive/fs-store.js');
+    const { record } = await import('./feeds/fixtures.js');
+    const d = await tmp();
+    const left = record({ published: '2024-05-01T10:00:00+07:00', title: 'Ditinggal' });
+    // A record written by a run killed before its commit: on disk, in no manifest or key shard.
+    await mkdir(path.join(d, '2024/05/01'), { recursive: true });
+    await writeFile(path.join(d, `${left.path}.json`), JSON.stringify(left));
+    const store = new FsArchiveStore(d);
+    const other = record({ published: '2024-05-01T11:00:00+07:00', title: 'Lain' });
+    expect(await store.read(other.path, { probe: true })).toBeNull(); // lists the folder
+    expect((await store.read(left.path, { probe: true }))?.title).toBe('Ditinggal');
+    expect(await store.read(`${other.path}-2`, { probe: true })).toBeNull();
+    expect(await store.read('2024/05/02/none', { probe: true })).toBeNull(); // no such folder
+    // A commit puts new records in listed folders: probes see them afterwards.
+    const fresh = record({ published: '2024-05-02T09:00:00+07:00', title: 'Baru' });
+    await store.writeRecord(other);
+    await store.writeRecord(fresh);
+    await store.commit([other, fresh], []);
+    const again = new FsArchiveStore(d);
+    expect(await again.read('2024/05/02/none', { probe: true })).toBeNull();
+    expect((await again.read(fresh.path, { probe: true }))?.title).toBe('Baru');
+    expect((await again.read(other.path, { probe: true }))?.title).toBe('Lain');
   });
 });

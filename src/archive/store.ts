@@ -12,8 +12,11 @@ export interface IndexEntry {
 export interface ArchiveStore {
   /** Record path of the article a key (layout.rawKey / urlKey) points at, or null. */
   lookup(key: string): Promise<string | null>;
-  /** The record at a record path, or null when there is none. */
-  read(recordPath: string): Promise<ArticleRecord | null>;
+  /**
+   * The record at a record path, or null when there is none. `probe`: the caller expects the
+   * path to be free (a new article's), and the store may answer from a listing of its folder.
+   */
+  read(recordPath: string, options?: { probe?: boolean }): Promise<ArticleRecord | null>;
   /** Raw bytes stored beside a record. */
   readRaw(recordPath: string, file: string): Promise<Uint8Array>;
   /** Store a raw file beside a record path (atomic; same bytes leave the file alone). In place by commit() at the latest. */

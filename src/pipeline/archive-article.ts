@@ -157,7 +157,7 @@ export async function archiveArticle(
   for (let n = 1; ; n++) {
     const slug = slugCandidate(base, n);
     const path = recordPath(day, slug);
-    const there = batch.records.get(path) ?? (await store.read(path));
+    const there = batch.records.get(path) ?? (await store.read(path, { probe: true }));
     if (there) {
       // Written by a tick that died before committing: the same input, or an edit of its URL.
       if (there.raw.sha256 === sha) {
