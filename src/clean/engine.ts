@@ -335,7 +335,16 @@ export interface PackContext {
 
 /** True when `pack` applies to an article from `ctx` (generic packs always do). */
 export function packApplies(pack: RulePack, ctx: PackContext): boolean {
-  if (pack.sites.length === 0) return true;
+  return pack.sites.length === 0 || appliesTo(pack, siteOf(ctx));
+}
+
+/** What packs are chosen by: the URL's host and the source name, lower-cased. */
+interface Site {
+  readonly host: string | null;
+  readonly source: string | null;
+}
+
+function siteOf(ctx: PackContext): Site {
   let host: string | null = null;
   if (ctx.url) {
     try {
@@ -344,7 +353,10 @@ export function packApplies(pack: RulePack, ctx: PackContext): boolean {
       host = null;
     }
   }
-  const source = ctx.source?.trim().toLowerCase() ?? null;
+  return { host, source: ctx.source?.trim().toLowerCase() ?? null };
+}
+
+function appliesTo(pack: RulePack, { host, source }: Site): boolean {
   return pack.sites.some((site) => {
     const s = site.toLowerCase();
     if (host && (host === s || host.endsWith(`.${s}`))) return true;
@@ -361,8 +373,10 @@ export function selectRules(
   extra: readonly CompiledRule[],
 ): CompiledRule[] {
   const out: CompiledRule[] = [];
+  // The URL is parsed once per article, not once per site pack (~20 of them).
+  let site: Site | null = null;
   for (const { pack, compiled } of packs) {
-    if (!packApplies(pack, ctx)) continue;
+    if (pack.sites.length > 0 && !appliesTo(pack, (site ??= siteOf(ctx)))) continue;
     for (const rule of compiled) if (!disabled.has(rule.spec.id)) out.push(rule);
   }
   for (const rule of extra) if (!disabled.has(rule.spec.id)) out.push(rule);
