@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AtomicWriter, removeStaleTemps, SYNCFS_MIN_FILES, syncFailure, syncFilesystems, writeFileAtomic } from '../src/io/atomic.js';
+import { existsSync } from 'node:fs';
+import { AtomicWriter, removeStaleTemps, SYNCFS_MIN_FILES, SyncShell, syncFailure, syncFilesystems, writeFileAtomic } from '../src/io/atomic.js';
 import { acquireLock } from '../src/io/lock.js';
 import { WriteThread } from '../src/io/write-thread.js';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
@@ -269,6 +270,53 @@ describe('AtomicWriter', () => {
     const d = await tmp();
     const r = await syncFilesystems([d]);
     expect(r).toBe(process.platform === 'linux' && process.env.KLIPING_SYNCFS !== '0');
+  });
+});
+
+describe('SyncShell', () => {
+  it('runs `sync -f` for each folder asked and reports its failures as a spawned one would', async () => {
+    const d = await tmp();
+    // A stand-in for `sync`, by the folder's name ($3, after -f --).
+    const fake = path.join(d, 'fake-sync');
+    await writeFile(
+      fake,
+      [
+        '#!/bin/sh',
+        'case "$3" in',
+        '  */ok) exit 0 ;;',
+        `  */eio) echo "sync: error syncing '$3': Input/output error" >&2; exit 1 ;;`,
+        `  */old) echo "sync: invalid option -- 'f'" >&2; echo "Try 'sync --help' for more information." >&2; exit 1 ;;`,
+        '  */killed) kill -INT $$ ;;',
+        'esac',
+        'exit 2',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const shell = (await SyncShell.start(fake))!;
+    expect(await shell.sync(path.join(d, 'ok'))).toBeNull();
+    const eio = (await shell.sync(path.join(d, 'eio')))!;
+    expect(syncFailure(eio)).toBe('failed');
+    expect(eio.stderr).toContain(`error syncing '${path.join(d, 'eio')}': Input/output error`);
+    expect(syncFailure((await shell.sync(path.join(d, 'old')))!)).toBe('unsupported');
+    expect(syncFailure((await shell.sync(path.join(d, 'killed')))!)).toBe('interrupted');
+    expect(await shell.sync(path.join(d, 'ok'))).toBeNull();
+    // A folder name it cannot pass on a line, and a shell that has ended: the caller spawns `sync` itself.
+    await expect(shell.sync(`${d}/a\nb`)).rejects.toThrow();
+    shell.close();
+    await expect(shell.sync(path.join(d, 'ok'))).rejects.toThrow();
+  });
+
+  it('reports a missing `sync` as one it cannot use', async () => {
+    const shell = (await SyncShell.start('/nonexistent/sync'))!;
+    expect(syncFailure((await shell.sync(await tmp()))!)).toBe('unsupported');
+    shell.close();
+  });
+
+  it('flushes a real folder with this machine\'s `sync`', async () => {
+    const shell = (await SyncShell.start(['/usr/bin/sync', '/bin/sync'].find((p) => existsSync(p)) ?? 'sync'))!;
+    expect(await shell.sync(await tmp())).toBeNull();
+    shell.close();
   });
 });
 
