@@ -97,8 +97,11 @@ export class FsArchiveStore implements ArchiveStore {
     let names = this.listings.get(dir);
     if (names === undefined) {
       if (this.listings.size >= LISTED_FOLDERS) this.listings.clear();
+      // A stat first: most new articles of a backfill open a new day folder, and a thrown
+      // ENOENT costs more than the stat (see readJson()).
+      const abs = this.abs(dir);
       try {
-        names = new Set(readdirSync(this.abs(dir)));
+        names = statSync(abs, { throwIfNoEntry: false }) ? new Set(readdirSync(abs)) : null;
       } catch (e) {
         if (!isNotFound(e)) throw e;
         names = null;
