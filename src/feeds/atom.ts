@@ -6,7 +6,7 @@
  * Every document of one feed (the subscription feed and its RFC 5005 archive documents) has the
  * same feed id, the subscription feed's URL: they are pages of one logical feed.
  */
-import type { FeedModel } from './model.js';
+import { contentXml, type FeedModel } from './model.js';
 import { escapeXml as x } from './text.js';
 
 const FH = 'http://purl.org/syndication/history/1.0';
@@ -46,7 +46,7 @@ export function renderAtom(model: FeedModel, stylesheet?: string): string {
     for (const a of item.authors) out.push(`<author><name>${x(a)}</name></author>`);
     for (const t of item.tags) out.push(`<category term="${x(t)}"/>`);
     if (item.summary) out.push(`<summary type="text">${x(item.summary)}</summary>`);
-    out.push(`<content type="html">${x(item.contentHtml)}</content>`, '</entry>');
+    out.push(`<content type="html">${contentXml(item)}</content>`, '</entry>');
   }
   out.push('</feed>', '');
   return out.join('\n');

@@ -20,7 +20,7 @@
  *   atom links.
  */
 import { formatRfc822 } from '../domain/time.js';
-import type { FeedModel } from './model.js';
+import { contentXml, type FeedModel } from './model.js';
 import { escapeXml as x, escapeXmlHex as t } from './text.js';
 
 const FH = 'http://purl.org/syndication/history/1.0';
@@ -62,7 +62,7 @@ export function renderRss(model: FeedModel, stylesheet?: string): string {
     for (const a of item.authors) out.push(`<dc:creator>${t(a)}</dc:creator>`);
     for (const c of item.tags) out.push(`<category>${t(c)}</category>`);
     out.push(`<description>${x(htmlText(item.summary || item.title))}</description>`);
-    out.push(`<content:encoded>${x(item.contentHtml)}</content:encoded>`);
+    out.push(`<content:encoded>${contentXml(item)}</content:encoded>`);
     if (item.image && item.imageType) out.push(`<enclosure url="${x(item.image)}" length="0" type="${x(item.imageType)}"/>`);
     out.push('</item>');
   }
