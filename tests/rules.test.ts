@@ -315,3 +315,21 @@ describe('splitLines()', () => {
     );
   });
 });
+
+describe('common.page.pagination', () => {
+  // The pattern before its first-token lookahead, which must change no answer.
+  const before = String.raw`^(?:lanjut\s+ke\s+sebelah\W*|(?!.*[:：]\s*$)(?=.*\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|tampilkan\s+semua|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca|ke\s+halaman)|bersambung)\b)(?:[\s«»‹›<>|/\-–:.,()\[\]]|\d{1,3}|\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|all|semua|tampilkan\s+semua|dari|of|ke|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca)|baca\s+(?:halaman|page)|bersambung|lanjut)\b)+)$`;
+  it('answers every line as it did before the first-token lookahead', () => {
+    const rule = allRules.find(({ rule }) => rule.id === 'common.page.pagination')!.rule;
+    const now = compileRule(rule);
+    const was = compileRule({ ...rule, pattern: before });
+    const token = fc.constantFrom('halaman', 'Hal', 'page', 'Selanjutnya', 'next', 'prev', 'show all', 'semua', 'dari', 'of', 'ke', 'lanjut', 'lanjutkan membaca', 'baca halaman', 'bersambung', 'load more', '1', '12', '1234', ' ', '  ', ':', '：', '»', '«', '|', '-', '–', '.', '(', ']', 'polisi', 'Jakarta', 'menteri', ',', 'lanjut ke sebelah', '...', 'é');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 10 }), (parts) => {
+        const line = parts.join('');
+        expect(cleanLines([line], [now]).dropped.length, line).toBe(cleanLines([line], [was]).dropped.length);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
