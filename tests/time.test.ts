@@ -148,7 +148,7 @@ describe('cutOnWord() against its first version', () => {
     return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
   };
   it('cuts the same on any text of letters, spaces, punctuation, astral and lone surrogates', () => {
-    const piece = fc.constantFrom('a', 'bc', ' ', '  ', ',', '.', '—', 'é', '🙂', '𝔸', '\ud83d', '\n');
+    const piece = fc.constantFrom('a', 'bc', ' ', '  ', ',', '.', '—', 'é', '🙂', '𝔸', '\ud83d', '\n', '\t', '\u00a0', '\u3000', '\ufeff');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 30 }), (parts, max) => {
         const text = parts.join('');

@@ -3,9 +3,14 @@
 const MAX_TITLE = 110;
 const MAX_SUMMARY = 300;
 
+/** White space that folding to single spaces would change. */
+const FOLD = /[^\S ]| {2}/;
+
 /** Cut `text` to at most `max` characters on a word boundary, adding "…" when cut. */
 export function cutOnWord(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  // Folded only when there is something to fold: replace() rebuilt every summary (three
+  // paragraphs) space by space.
+  const t = (FOLD.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
   // `max` counts code points. Found by walking the string, not by spreading all of it into an
   // array (twice, for every summary of every article).
   if (t.length <= max) return t;
