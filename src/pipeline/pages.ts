@@ -12,8 +12,7 @@
  * newest records for the index, and writes its page, its day, its month and the index.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { KlipingError } from '../domain/errors.js';
 import { compareEntries, type ArchiveStore, type IndexEntry } from '../archive/store.js';
@@ -72,9 +71,12 @@ function sha(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
+// Sync reads and lookups: small files, and each awaited round trip through the thread pool cost
+// more than the call (a publish of 37 new months made 74 of them).
 async function readJson<T>(file: string, key: string): Promise<T | null> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown; key?: unknown; data?: T };
+    if (!statSync(file, { throwIfNoEntry: false })) return null; // a new month: no thrown ENOENT
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown; key?: unknown; data?: T };
     if (parsed.version === RENDER_VERSION && parsed.key === key && parsed.data && typeof parsed.data === 'object') return parsed.data;
   } catch {
     /* a cache: missing or unreadable means render again */
@@ -87,10 +89,7 @@ function cacheText(key: string, data: unknown): string {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
+  return existsSync(file);
 }
 
 /** Files a publish leaves that the "nothing changed" check looks at: the index, the stylesheet, the month pages. */
@@ -99,6 +98,24 @@ export function pagesToWatch(monthKeys: readonly string[]): string[] {
 }
 
 export async function publishPages(store: ArchiveStore, options: PagesOptions): Promise<PagesResult & { months: string[] }> {
+  return (await stagePages(store, options)).finish();
+}
+
+/** Pages rendered and handed to their writer, not yet in place (see stagePages()). */
+export interface StagedPages {
+  /** Put them in place, durably, and record what was published. */
+  finish(): Promise<PagesResult & { months: string[] }>;
+  /** Drop them: nothing of this publish is left among the pages. */
+  discard(): Promise<void>;
+}
+
+/**
+ * publishPages() up to the last batch of writes: the pages are rendered and their temp files
+ * are being created (by the write threads, for a big publish) when it returns. A tick renders
+ * the feeds before it calls finish(), so on a disk where creating files is slow the threads
+ * create the pages while the main thread renders the feeds.
+ */
+export async function stagePages(store: ArchiveStore, options: PagesOptions): Promise<StagedPages> {
   const { pagesDir, site } = options;
   const key = sha({ v: RENDER_VERSION, site });
   let rendered = 0;
@@ -205,7 +222,7 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
       caches.set(month, next);
       // After the pages it describes: a crash before this renders them again next time.
       writer.write(path.join(pagesDir, monthCacheFile(month)), cacheText(key, next), null);
-      if (writer.size >= 2000) await writer.drain();
+      if (writer.size >= 5000) await writer.drain();
     }
 
     const newest: ListedArticle[] = [];
@@ -220,12 +237,22 @@ export async function publishPages(store: ArchiveStore, options: PagesOptions): 
     const index = renderIndexPage(site, newest, months.map((m) => ({ key: m.key, count: m.count })));
     write(index.path, index.html);
     write('style.css', STYLESHEET);
-    await writer.drain();
   } catch (e) {
     await writer.discard();
     throw e;
   }
-  const sorted = Object.fromEntries(Object.entries(nextState).sort(([a], [b]) => (a < b ? 1 : -1)));
-  await writeFileAtomic(path.join(pagesDir, STATE_FILE), cacheText(key, sorted), { ifChanged: true });
-  return { written: [...writer.written].sort(), rendered, months: months.map((m) => m.key) };
+  return {
+    finish: async () => {
+      try {
+        await writer.drain();
+      } catch (e) {
+        await writer.discard();
+        throw e;
+      }
+      const sorted = Object.fromEntries(Object.entries(nextState).sort(([a], [b]) => (a < b ? 1 : -1)));
+      await writeFileAtomic(path.join(pagesDir, STATE_FILE), cacheText(key, sorted), { ifChanged: true });
+      return { written: [...writer.written].sort(), rendered, months: months.map((m) => m.key) };
+    },
+    discard: () => writer.discard(),
+  };
 }

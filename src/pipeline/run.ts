@@ -232,15 +232,24 @@ export async function publishIfStale(
     return { written: [], items: state.items, archiveMonths: state.archiveMonths, pings: [], warnings: [] };
   }
   const { publish } = await import('./publish.js');
-  const result = await publish(store, publishOptions(deps, paths.feeds, force));
+  const pagesModule = pagesDir ? await import('./pages.js') : null;
+  // The pages are rendered first and put in place last: their files are created (by the write
+  // threads, when there are many) while the feeds are rendered.
+  const { site, feeds } = deps.config;
+  const staged = pagesDir ? await pagesModule!.stagePages(store, { pagesDir, site, limit: feeds.limit, nowMs, force }) : null;
+  let result;
+  try {
+    result = await publish(store, publishOptions(deps, paths.feeds, force));
+  } catch (e) {
+    await staged?.discard();
+    throw e;
+  }
   let pages: PublishState['pages'];
   let pagesWritten: string[] = [];
-  if (pagesDir) {
-    const { publishPages, pagesToWatch } = await import('./pages.js');
-    const { site, feeds } = deps.config;
-    const p = await publishPages(store, { pagesDir, site, limit: feeds.limit, nowMs, force });
+  if (staged && pagesDir) {
+    const p = await staged.finish();
     pagesWritten = p.written;
-    pages = await snapshot(pagesDir, pagesToWatch(p.months));
+    pages = await snapshot(pagesDir, pagesModule!.pagesToWatch(p.months));
   }
   await writePublishState(stateFile, {
     generation,

@@ -189,4 +189,20 @@ describe('a publish that fails', () => {
     const temps = (await readdir(ws.dir, { recursive: true })).filter((f) => String(f).endsWith('.tmp'));
     expect(temps).toEqual([]);
   });
+
+  it('a tick whose feeds fail after its pages were rendered puts none of them in place and leaves no temp files', async () => {
+    const dir = await workspace();
+    // The feeds folder is a file: the feeds fail after the pages were staged (they go first).
+    await rm(path.join(dir, 'feeds'), { recursive: true });
+    await writeFile(path.join(dir, 'feeds'), 'not a folder');
+    const r = await runCli(['ingest', SAMPLE], { cwd: dir });
+    expect(r.code).not.toBe(0);
+    const pages = await readdir(path.join(dir, 'pages'), { recursive: true }).catch(() => [] as string[]);
+    expect(pages.filter((f) => String(f).endsWith('.html') || String(f).endsWith('.tmp'))).toEqual([]);
+    // Fixed, the next run publishes both.
+    await rm(path.join(dir, 'feeds'));
+    const again = await runCli(['run'], { cwd: dir, now: () => FIXED_NOW + 1000 });
+    expect(again.code).toBe(0);
+    expect((await stat(path.join(dir, 'pages/index.html'))).isFile()).toBe(true);
+  });
 });
