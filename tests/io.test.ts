@@ -8,7 +8,7 @@ import { AtomicWriter, removeStaleTemps, SYNCFS_MIN_FILES, SyncShell, syncFailur
 import { acquireLock } from '../src/io/lock.js';
 import { WriteThread } from '../src/io/write-thread.js';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { KlipingError } from '../src/domain/errors.js';
+import { KlipingError, systemError } from '../src/domain/errors.js';
 
 const dirs: string[] = [];
 async function tmp(): Promise<string> {
@@ -395,5 +395,30 @@ describe('FsArchiveStore', () => {
     expect(await again.read('2024/05/02/none', { probe: true })).toBeNull();
     expect((await again.read(fresh.path, { probe: true }))?.title).toBe('Baru');
     expect((await again.read(other.path, { probe: true }))?.title).toBe('Lain');
+  });
+});
+
+describe('systemError()', () => {
+  const fsError = (code: string, extra: object = {}): Error => Object.assign(new Error(`${code}: something`), { code, syscall: 'open', path: '/srv/kliping/feeds/rss.xml', ...extra });
+
+  it('names the path and the fix for errors of the machine, not of kliping', async () => {
+    const denied = systemError(fsError('EACCES'))!;
+    expect(denied).toBeInstanceOf(KlipingError);
+    expect(denied.exitCode).toBe(1);
+    expect(denied.message).toBe('Cannot open "/srv/kliping/feeds/rss.xml" (EACCES): permission denied. Let the user running kliping read and write there, or point the paths in the config elsewhere; nothing is lost: inputs leave the inbox only once archived');
+    expect(systemError(fsError('ENOSPC'))!.message).toContain('no space left on the disk. Free some space and run again');
+    expect(systemError(fsError('EXDEV', { syscall: 'rename', dest: '/b' }))).toBeNull();
+    expect(systemError(fsError('EROFS', { syscall: 'rename', dest: '/srv/b' }))!.message).toMatch(/^Cannot rename "\/srv\/kliping\/feeds\/rss.xml" -> "\/srv\/b" \(EROFS\): the file system is read-only/);
+    // A real one, from node:fs.
+    const d = await tmp();
+    await writeFile(path.join(d, 'file'), 'x');
+    const real = await writeFile(path.join(d, 'file', 'below'), 'x').catch((e: unknown) => e);
+    expect(systemError(real)!.message).toContain(`Cannot open ${JSON.stringify(path.join(d, 'file', 'below'))} (ENOTDIR)`);
+  });
+
+  it('leaves bugs as they are', () => {
+    expect(systemError(new TypeError('x is undefined'))).toBeNull();
+    expect(systemError(null)).toBeNull();
+    expect(systemError('EACCES')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * errors become a message and an exit code, anything else is a bug and prints its stack.
  */
 import { parseArgs } from 'node:util';
-import { KlipingError } from '../domain/errors.js';
+import { KlipingError, systemError } from '../domain/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { CliIO, Command, Context } from './command.js';
@@ -92,9 +92,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     };
     return await command.run(ctx);
   } catch (e) {
-    if (e instanceof KlipingError) {
-      io.stderr.write(`error: ${e.message}\n`);
-      return e.exitCode;
+    const known = e instanceof KlipingError ? e : systemError(e);
+    if (known) {
+      io.stderr.write(`error: ${known.message}\n`);
+      return known.exitCode;
     }
     throw e;
   }

@@ -55,3 +55,31 @@ export class InputError extends KlipingError {
     this.file = file;
   }
 }
+
+/** What to do about a file system error the user's machine raised, by its code. */
+const SYSTEM_FIXES: Record<string, (what: string) => string> = {
+  EACCES: (what) => `${what}: permission denied. Let the user running kliping read and write there, or point the paths in the config elsewhere`,
+  EPERM: (what) => `${what}: operation not permitted. Let the user running kliping read and write there, or point the paths in the config elsewhere`,
+  EROFS: (what) => `${what}: the file system is read-only. Mount it writable, or point the paths in the config elsewhere`,
+  ENOSPC: (what) => `${what}: no space left on the disk. Free some space and run again`,
+  EDQUOT: (what) => `${what}: the disk quota is used up. Free some space or raise the quota, and run again`,
+  ENOTDIR: (what) => `${what}: part of that path is a file, not a folder. Move the file away, or point the paths in the config elsewhere`,
+  EISDIR: (what) => `${what}: that is a folder where kliping needs a file. Move it away`,
+  EMFILE: (what) => `${what}: too many open files. Raise the limit (ulimit -n) for the user running kliping`,
+  ENFILE: (what) => `${what}: the system has too many open files. Try again later, or raise fs.file-max`,
+  EIO: (what) => `${what}: input/output error. Check the disk (dmesg) before running again`,
+};
+
+/**
+ * A file system error of the machine (no permission, disk full, a file where a folder should
+ * be) as an error the user can act on, naming the path; null for anything else (a bug). Nothing
+ * is lost when a run stops on one: inputs leave the inbox only once archived, and the next run
+ * finishes what this one could not.
+ */
+export function systemError(e: unknown): KlipingError | null {
+  const err = e as (NodeJS.ErrnoException & { dest?: string }) | null;
+  if (!err || typeof err.code !== 'string' || !(err.code in SYSTEM_FIXES)) return null;
+  const where = err.path ? ` ${JSON.stringify(err.path)}${err.dest ? ` -> ${JSON.stringify(err.dest)}` : ''}` : '';
+  const what = `Cannot ${err.syscall ?? 'use'}${where} (${err.code})`;
+  return new KlipingError('ARCHIVE', `${SYSTEM_FIXES[err.code]!(what)}; nothing is lost: inputs leave the inbox only once archived`, { cause: e });
+}

@@ -196,7 +196,8 @@ describe('a publish that fails', () => {
     await rm(path.join(dir, 'feeds'), { recursive: true });
     await writeFile(path.join(dir, 'feeds'), 'not a folder');
     const r = await runCli(['ingest', SAMPLE], { cwd: dir });
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: Cannot open ".*feeds\/archive\/[^"]*" \(ENOTDIR\): part of that path is a file, not a folder\. Move the file away, or point the paths in the config elsewhere; nothing is lost/);
     const pages = await readdir(path.join(dir, 'pages'), { recursive: true }).catch(() => [] as string[]);
     expect(pages.filter((f) => String(f).endsWith('.html') || String(f).endsWith('.tmp'))).toEqual([]);
     // Fixed, the next run publishes both.
