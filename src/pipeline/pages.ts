@@ -241,6 +241,11 @@ export async function stagePages(store: ArchiveStore, options: PagesOptions): Pr
     await writer.discard();
     throw e;
   }
+  // What finish() needs, and nothing more: a full publish at 100,000 articles holds every
+  // month's entries and list, which would otherwise stay alive while the feeds are rendered
+  // (~90 MB more at the peak of `kliping build`).
+  caches.clear();
+  const monthKeys = months.map((m) => m.key);
   return {
     finish: async () => {
       try {
@@ -251,7 +256,7 @@ export async function stagePages(store: ArchiveStore, options: PagesOptions): Pr
       }
       const sorted = Object.fromEntries(Object.entries(nextState).sort(([a], [b]) => (a < b ? 1 : -1)));
       await writeFileAtomic(path.join(pagesDir, STATE_FILE), cacheText(key, sorted), { ifChanged: true });
-      return { written: [...writer.written].sort(), rendered, months: months.map((m) => m.key) };
+      return { written: [...writer.written].sort(), rendered, months: monthKeys };
     },
     discard: () => writer.discard(),
   };

@@ -233,10 +233,13 @@ export async function publishIfStale(
   }
   const { publish } = await import('./publish.js');
   const pagesModule = pagesDir ? await import('./pages.js') : null;
-  // The pages are rendered first and put in place last: their files are created (by the write
-  // threads, when there are many) while the feeds are rendered.
   const { site, feeds } = deps.config;
-  const staged = pagesDir ? await pagesModule!.stagePages(store, { pagesDir, site, limit: feeds.limit, nowMs, force }) : null;
+  const stage = () => (pagesDir ? pagesModule!.stagePages(store, { pagesDir, site, limit: feeds.limit, nowMs, force }) : null);
+  // A tick renders the pages first and puts them in place last: their files are created (by
+  // the write threads, when there are many) while the feeds are rendered. A full republish
+  // (`kliping build`) goes one after the other: at 100,000 articles, the pages' staging held
+  // beside the feeds peaked ~35 MB higher (440 MB against 403 MB).
+  let staged = force ? null : await stage();
   let result;
   try {
     result = await publish(store, publishOptions(deps, paths.feeds, force));
@@ -244,6 +247,7 @@ export async function publishIfStale(
     await staged?.discard();
     throw e;
   }
+  if (force) staged = await stage();
   let pages: PublishState['pages'];
   let pagesWritten: string[] = [];
   if (staged && pagesDir) {
