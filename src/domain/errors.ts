@@ -78,7 +78,7 @@ const SYSTEM_FIXES: Record<string, (what: string) => string> = {
  */
 export function systemError(e: unknown): KlipingError | null {
   const err = e as (NodeJS.ErrnoException & { dest?: string }) | null;
-  if (!err || typeof err.code !== 'string' || !(err.code in SYSTEM_FIXES)) return null;
+  if (!err || typeof err.code !== 'string' || !Object.hasOwn(SYSTEM_FIXES, err.code)) return null;
   const where = err.path ? ` ${JSON.stringify(err.path)}${err.dest ? ` -> ${JSON.stringify(err.dest)}` : ''}` : '';
   const what = `Cannot ${err.syscall ?? 'use'}${where} (${err.code})`;
   return new KlipingError('ARCHIVE', `${SYSTEM_FIXES[err.code]!(what)}; nothing is lost: inputs leave the inbox only once archived`, { cause: e });

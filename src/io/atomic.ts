@@ -220,7 +220,7 @@ export async function syncFilesystems(dirs: readonly string[]): Promise<boolean>
   for (const dir of byDevice.values()) {
     const shell = await syncHelper(syncCommand);
     const answer = shell ? await shell.sync(dir).catch(() => undefined) : undefined;
-    error = answer === undefined ? await spawnSync(syncCommand, dir) : answer;
+    error = answer === undefined ? await runSyncCommand(syncCommand, dir) : answer;
     if (error) break;
   }
   if (!error) return true;
@@ -236,7 +236,7 @@ export async function syncFilesystems(dirs: readonly string[]): Promise<boolean>
 type SyncError = { code: unknown; signal: unknown; stderr: string };
 
 /** `sync -f -- dir` in a process of its own; null when it succeeded. */
-async function spawnSync(command: string, dir: string): Promise<SyncError | null> {
+async function runSyncCommand(command: string, dir: string): Promise<SyncError | null> {
   const { spawn } = await import('node:child_process');
   return new Promise<SyncError | null>((resolve) => {
     // Detached: a Ctrl-C in the terminal reaches kliping (which finishes its tick), not `sync`.

@@ -90,7 +90,6 @@ export async function readInboxFile(file: InboxFile): Promise<InboxRead> {
   }
 }
 
-/** Remove inputs that are durably archived. */
 /** Inputs removed by the write threads, when the process has them, from this many on. */
 const REMOVE_IN_THREADS = 64;
 
