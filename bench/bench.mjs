@@ -223,12 +223,24 @@ async function main() {
   // disk adds is the difference. On this project's ext4 test disk that cost moved between ~30
   // and ~800 µs a file within minutes (the kernel scans past recently deleted inodes).
   const shm = tmpfsRoot();
-  const cases = [['text', ingestText, ingestRoot, ''], ['html', ingestHtml, ingestRoot, '']];
-  if (shm) cases.push(['text', ingestText, shm, ', in memory (tmpfs)']);
+  // The text inbox is dated one article a day over three years (a backfill: a folder and a day
+  // page per article), and once more over 11 days (about 90 a day, as a daily scrape fills it),
+  // `kliping run` only.
+  const both = ['run', 'archive'];
+  const scrape = { spread: 100000, where: ', over 11 days', modes: ['run'] };
+  const cases = [
+    { kind: 'text', count: ingestText, root: ingestRoot, where: '', modes: both },
+    { kind: 'text', count: ingestText, root: ingestRoot, ...scrape },
+    { kind: 'html', count: ingestHtml, root: ingestRoot, where: '', modes: both },
+  ];
+  if (shm) {
+    cases.push({ kind: 'text', count: ingestText, root: shm, where: ', in memory (tmpfs)', modes: both });
+    cases.push({ kind: 'text', count: ingestText, root: shm, ...scrape, where: `${scrape.where}, in memory (tmpfs)` });
+  }
   // Removed even when a run fails: what stays in /dev/shm holds memory until the next boot.
   if (shm) process.on('exit', () => rmSync(shm, { recursive: true, force: true }));
-  for (const [kind, count, root, where] of cases) {
-    for (const mode of ['run', 'archive']) {
+  for (const { kind, count, root, where, modes, spread } of cases) {
+    for (const mode of modes) {
       const runs = [];
       for (let r = 0; r < ingestReps; r++) {
         const dir = await workspace(await mkdtemp(path.join(root, `${kind}-${mode}-`)));
@@ -236,7 +248,7 @@ async function main() {
         for (let i = 0; i < count; i++) {
           const name = `in-${i}.${kind === 'html' ? 'html' : 'txt'}`;
           const file = path.join(dir, 'inbox', name);
-          await writeFile(file, kind === 'html' ? htmlArticle(i) : textArticle(i, { spread: count }));
+          await writeFile(file, kind === 'html' ? htmlArticle(i) : textArticle(i, { spread: spread ?? count }));
           const old = new Date(Date.now() - 3600_000);
           await utimes(file, old, old);
           names.push(path.join('inbox', name));

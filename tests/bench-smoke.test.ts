@@ -25,10 +25,12 @@ it('the benchmark smoke run measures every scenario and writes its results', asy
     expect(r.ingest.text.archived).toBe(20);
     expect(r.ingest['text, archive only'].archived).toBe(20);
     expect(r.ingest.html.archived).toBe(5);
+    expect(r.ingest['text, over 11 days'].archived).toBe(20);
     // The same text ingest in memory, where the machine has a tmpfs at /dev/shm.
     const tmpfs = existsSync('/dev/shm') && statfsSync('/dev/shm').type === 0x01021994;
     expect(r.ingest['text, in memory (tmpfs)']?.archived).toBe(tmpfs ? 20 : undefined);
     expect(r.ingest['text, archive only, in memory (tmpfs)']?.archived).toBe(tmpfs ? 20 : undefined);
+    expect(r.ingest['text, over 11 days, in memory (tmpfs)']?.archived).toBe(tmpfs ? 20 : undefined);
     expect(r.createCost.microsecondsPerFile).toBeGreaterThan(0);
     expect(r.createCost.microsecondsPerFolderWithFile).toBeGreaterThan(0);
     expect(r.republish.articles).toBe(80);
