@@ -215,8 +215,17 @@ describe('removing archived inputs', () => {
     const { dir, files, cleanup } = await inbox(70);
     try {
       await writeFile(path.join(dir, 'new.txt'), 'not taken');
-      const threads = [new WriteThread(Worker), new WriteThread(Worker)];
-      await removeTaken(dir, files, threads);
+      // Threads that count what they were asked to remove: all of it, split between them.
+      const asked: string[][] = [];
+      class Counting extends WriteThread {
+        override async remove(list: readonly string[]): Promise<void> {
+          asked.push([...list]);
+          return super.remove(list);
+        }
+      }
+      await removeTaken(dir, files, [new Counting(Worker), new Counting(Worker)]);
+      expect(asked.map((a) => a.length)).toEqual([35, 35]);
+      expect(asked.flat().sort()).toEqual(files.map((f) => f.path).sort());
       expect(await readdir(dir)).toEqual(['new.txt']);
     } finally {
       await cleanup();
