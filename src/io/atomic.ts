@@ -88,8 +88,10 @@ export async function writeFileAtomic(
   if (options.syncDir !== false) {
     await fsyncDir(dir);
     // Folders made for this file are entries of their parents: those must be durable too.
-    if (created) for (let d = dir; d !== created && path.dirname(d) !== d; d = path.dirname(d)) await fsyncDir(path.dirname(d));
-    if (created) await fsyncDir(path.dirname(created));
+    if (created) {
+      for (let d = dir; d !== created && path.dirname(d) !== d; d = path.dirname(d)) await fsyncDir(path.dirname(d));
+      await fsyncDir(path.dirname(created));
+    }
   }
   return { written: true };
 }
@@ -422,11 +424,11 @@ export class AtomicWriter {
    */
   write(file: string, data: string | Uint8Array, name: string | null = file, options: { fresh?: boolean } = {}): void {
     if (this.failure) return;
-    const dir = path.dirname(file);
-    const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
     // Compared here, before a thread is asked: a full publish renders every page again, mostly
     // the same bytes, and copying those to a thread only to compare them there cost memory.
     if (!options.fresh && sameBytesSync(fs, file, data)) return;
+    const dir = path.dirname(file);
+    const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomSuffix()}.tmp`);
     if (!this.threads && this.pending.length >= this.threadAfter) {
       this.threads = (this.pool ?? writeThreads())?.map((pipe) => ({ pipe, writer: pipe.register() })) ?? null;
     }

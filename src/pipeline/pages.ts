@@ -88,10 +88,6 @@ function cacheText(key: string, data: unknown): string {
   return `${JSON.stringify({ version: RENDER_VERSION, key, data })}\n`;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return existsSync(file);
-}
-
 /** Files a publish leaves that the "nothing changed" check looks at: the index, the stylesheet, the month pages. */
 export function pagesToWatch(monthKeys: readonly string[]): string[] {
   return ['index.html', 'style.css', ...monthKeys.map(monthPagePath)];
@@ -187,7 +183,7 @@ export async function stagePages(store: ArchiveStore, options: PagesOptions): Pr
         before.fingerprint === info.fingerprint &&
         before.older === older &&
         before.newer === newer &&
-        (await exists(path.join(pagesDir, monthPagePath(month))))
+        existsSync(path.join(pagesDir, monthPagePath(month)))
       ) {
         continue;
       }
