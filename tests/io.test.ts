@@ -386,6 +386,8 @@ describe('FsArchiveStore', () => {
     expect((await store.read(left.path, { probe: true }))?.title).toBe('Ditinggal');
     expect(await store.read(`${other.path}-2`, { probe: true })).toBeNull();
     expect(await store.read('2024/05/02/none', { probe: true })).toBeNull(); // no such folder
+    expect(await store.read('2024/06/01/none', { probe: true })).toBeNull(); // no such month
+    expect(await store.read('2031/01/01/none', { probe: true })).toBeNull(); // no such year
     // A commit puts new records in listed folders: probes see them afterwards.
     const fresh = record({ published: '2024-05-02T09:00:00+07:00', title: 'Baru' });
     await store.writeRecord(other);
@@ -393,6 +395,9 @@ describe('FsArchiveStore', () => {
     await store.commit([other, fresh], []);
     const again = new FsArchiveStore(d);
     expect(await again.read('2024/05/02/none', { probe: true })).toBeNull();
+    // The store listed the month without 2024/05/02 before the commit, and forgot it at the commit.
+    await writeFile(path.join(d, '2024/05/02/moved-in.json'), JSON.stringify({ ...fresh, path: '2024/05/02/moved-in' }));
+    expect((await store.read('2024/05/02/moved-in', { probe: true }))?.title).toBe('Baru');
     expect((await again.read(fresh.path, { probe: true }))?.title).toBe('Baru');
     expect((await again.read(other.path, { probe: true }))?.title).toBe('Lain');
   });
