@@ -1,7 +1,7 @@
 /** The built CLI, as cron runs it: plain node on dist/, in a temporary folder. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, readFile, readdir, stat, writeFile, utimes } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rm, stat, writeFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspace } from './support/cli.js';
@@ -125,6 +125,32 @@ describe('kliping run (built CLI)', () => {
       'latin1.txt.error.txt',
     ]);
     expect(await readFile(path.join(ws, 'inbox/failed/latin1.txt.error.txt'), 'utf8')).toContain('save it as UTF-8');
+    await done();
+  });
+
+  it('a file where a folder should be stops the command with the path and the fix, exit 1, and loses nothing', async () => {
+    const { dir: ws, cleanup: done } = await tempWorkspace('kliping-e2e-enotdir-');
+    const input = path.join(ws, 'inbox', 'macron.txt');
+    await copyFile(SAMPLE, input);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(input, old, old);
+    // The sample is dated 2022-02-08: its record goes below archive/2022/, here a file.
+    await writeFile(path.join(ws, 'archive', '2022'), 'x');
+    const stopped = kliping(['run'], ws);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stdout).toBe('');
+    expect(stopped.stderr).toMatch(
+      /^error: Cannot \w+ "[^"]*\/archive\/2022\/[^"]*" \(ENOTDIR\): part of that path is a file, not a folder\. Move the file away, or point the paths in the config elsewhere; nothing is lost: inputs leave the inbox only once archived, and the next run archives the rest\n$/,
+    );
+    expect(await readdir(path.join(ws, 'inbox'))).toEqual(['macron.txt']);
+    await rm(path.join(ws, 'archive', '2022'));
+    expect(kliping(['run'], ws).stdout).toContain('1 new, 0 updated, 0 unchanged, 0 failed');
+    // A command that takes no inputs names the path and the fix, and says nothing of an inbox.
+    await rm(path.join(ws, 'feeds', 'archive'), { recursive: true });
+    await writeFile(path.join(ws, 'feeds', 'archive'), 'x');
+    const build = kliping(['build'], ws);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/^error: Cannot \w+ "[^"]*\/feeds\/archive\/[^"]*" \(ENOTDIR\): part of that path is a file, not a folder\. Move the file away, or point the paths in the config elsewhere\n$/);
     await done();
   });
 });

@@ -8,7 +8,7 @@ import { AtomicWriter, removeStaleTemps, SYNCFS_MIN_FILES, SyncShell, syncFailur
 import { acquireLock } from '../src/io/lock.js';
 import { WriteThread } from '../src/io/write-thread.js';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { KlipingError, systemError } from '../src/domain/errors.js';
+import { KlipingError, systemError, TICK_STOPPED } from '../src/domain/errors.js';
 
 const dirs: string[] = [];
 async function tmp(): Promise<string> {
@@ -407,10 +407,14 @@ describe('systemError()', () => {
   const fsError = (code: string, extra: object = {}): Error => Object.assign(new Error(`${code}: something`), { code, syscall: 'open', path: '/srv/kliping/feeds/rss.xml', ...extra });
 
   it('names the path and the fix for errors of the machine, not of kliping', async () => {
-    const denied = systemError(fsError('EACCES'))!;
+    const denied = systemError(fsError('EACCES'), TICK_STOPPED)!;
     expect(denied).toBeInstanceOf(KlipingError);
     expect(denied.exitCode).toBe(1);
-    expect(denied.message).toBe('Cannot open "/srv/kliping/feeds/rss.xml" (EACCES): permission denied. Let the user running kliping read and write there, or point the paths in the config elsewhere; nothing is lost: inputs leave the inbox only once archived');
+    expect(denied.message).toBe(
+      'Cannot open "/srv/kliping/feeds/rss.xml" (EACCES): permission denied. Let the user running kliping read and write there, or point the paths in the config elsewhere; nothing is lost: inputs leave the inbox only once archived, and the next run archives the rest',
+    );
+    // A command that takes no inputs says nothing about them.
+    expect(systemError(fsError('EACCES'))!.message).toMatch(/point the paths in the config elsewhere$/);
     expect(systemError(fsError('ENOSPC'))!.message).toContain('no space left on the disk. Free some space and run again');
     expect(systemError(fsError('EXDEV', { syscall: 'rename', dest: '/b' }))).toBeNull();
     expect(systemError(fsError('EROFS', { syscall: 'rename', dest: '/srv/b' }))!.message).toMatch(/^Cannot rename "\/srv\/kliping\/feeds\/rss.xml" -> "\/srv\/b" \(EROFS\): the file system is read-only/);

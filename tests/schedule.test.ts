@@ -129,6 +129,20 @@ describe('runScheduler()', () => {
     h.signal('SIGTERM');
     expect(await stopped).toBe(0);
   });
+
+  it('a tick stopped by the machine (disk full) is logged with the path, the fix and what is safe, not as a bug', async () => {
+    const h = harness();
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', syscall: 'write', path: '/srv/k/archive/x.tmp' });
+    const stopped = runScheduler({ ...h.deps, tick: async () => Promise.reject(full) }, { runNow: true });
+    await h.settle();
+    const failed = h.events.find((e) => e.event === 'tick-failed') as { error: string; exitCode: number };
+    expect(failed.exitCode).toBe(1);
+    expect(failed.error).toBe(
+      'Cannot write "/srv/k/archive/x.tmp" (ENOSPC): no space left on the disk. Free some space and run again; nothing is lost: inputs leave the inbox only once archived, and the next run archives the rest',
+    );
+    h.signal('SIGTERM');
+    expect(await stopped).toBe(0);
+  });
 });
 
 describe('kliping schedule (built CLI)', () => {

@@ -28,6 +28,8 @@ export interface Command {
   readonly options: NonNullable<ParseArgsConfig['options']>;
   readonly positionals: 'none' | 'one' | 'many';
   run(ctx: Context): Promise<number>;
+  /** Ends the message of a file system error that stopped the command: what it left safe. */
+  readonly afterSystemError?: string;
 }
 
 export interface Context {

@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     };
     return await command.run(ctx);
   } catch (e) {
-    const known = e instanceof KlipingError ? e : systemError(e);
+    const known = e instanceof KlipingError ? e : systemError(e, command.afterSystemError);
     if (known) {
       io.stderr.write(`error: ${known.message}\n`);
       return known.exitCode;

@@ -72,14 +72,16 @@ const SYSTEM_FIXES: Record<string, (what: string) => string> = {
 
 /**
  * A file system error of the machine (no permission, disk full, a file where a folder should
- * be) as an error the user can act on, naming the path; null for anything else (a bug). Nothing
- * is lost when a run stops on one: inputs leave the inbox only once archived, and the next run
- * finishes what this one could not.
+ * be) as an error the user can act on, naming the path; null for anything else (a bug).
+ * `afterwards`, when given, ends the message: what the command that stopped left safe.
  */
-export function systemError(e: unknown): KlipingError | null {
+export function systemError(e: unknown, afterwards?: string): KlipingError | null {
   const err = e as (NodeJS.ErrnoException & { dest?: string }) | null;
   if (!err || typeof err.code !== 'string' || !Object.hasOwn(SYSTEM_FIXES, err.code)) return null;
   const where = err.path ? ` ${JSON.stringify(err.path)}${err.dest ? ` -> ${JSON.stringify(err.dest)}` : ''}` : '';
   const what = `Cannot ${err.syscall ?? 'use'}${where} (${err.code})`;
-  return new KlipingError('ARCHIVE', `${SYSTEM_FIXES[err.code]!(what)}; nothing is lost: inputs leave the inbox only once archived`, { cause: e });
+  return new KlipingError('ARCHIVE', `${SYSTEM_FIXES[err.code]!(what)}${afterwards ? `; ${afterwards}` : ''}`, { cause: e });
 }
+
+/** What a tick that stopped on a file system error left safe (see systemError()). */
+export const TICK_STOPPED = 'nothing is lost: inputs leave the inbox only once archived, and the next run archives the rest';

@@ -7,7 +7,7 @@
  * missed, is reported and coalesced into one catch-up tick right after the running one, so
  * inbox files never wait a whole extra interval without a word in the log.
  */
-import { KlipingError, systemError } from '../domain/errors.js';
+import { KlipingError, systemError, TICK_STOPPED } from '../domain/errors.js';
 import type { JobReport } from '../pipeline/run.js';
 import type { CronCallbacks, CronTimer } from './cron.js';
 
@@ -68,7 +68,7 @@ export async function runScheduler(deps: SchedulerDeps, options: { runNow: boole
     } catch (e) {
       // A tick that fails (lock held, inbox folder gone, disk full) is logged; the next slot
       // tries again. A bug is logged with its stack and does not stop the service either.
-      const known = e instanceof KlipingError ? e : systemError(e);
+      const known = e instanceof KlipingError ? e : systemError(e, TICK_STOPPED);
       const error = known ? known.message : `internal error (a bug; please report it): ${(e as Error)?.stack ?? String(e)}`;
       deps.emit({ event: 'tick-failed', at: deps.format(deps.now()), reason, error, exitCode: known ? known.exitCode : 70, next: stopping ? null : nextIso() });
     }

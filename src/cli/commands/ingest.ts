@@ -5,6 +5,7 @@ export const ingestCommand: Command = {
   usage: 'kliping ingest FILE... [--no-publish] [--config FILE] [--verbose] [--json]',
   options: { ...REPORT_OPTIONS, 'no-publish': { type: 'boolean' } },
   positionals: 'many',
+  afterSystemError: 'nothing is lost: the files given stay where they are',
   async run(ctx) {
     const { config } = await ctx.config();
     const report = await runJob(
