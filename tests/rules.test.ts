@@ -78,8 +78,6 @@ describe('built-in rules together', () => {
     '- Cek tekanan darah secara rutin',
     '• Video pendek lebih disukai remaja',
     'Simak penjelasan lengkapnya berikut ini:',
-    'Kompas.com - 12/05/2025, 14:30 WIB',
-    'Senin, 12 Mei 2025 14:30 WIB',
     'Tonton',
     'Lihat',
     'Selanjutnya, polisi memeriksa saksi.',

@@ -5,11 +5,14 @@
 import type { CleanResult, RulePack, RuleSpec } from '../domain/types.js';
 import { cleanLines, compileRule, selectRules, type CompiledRule, type PackContext } from './engine.js';
 import { BUILTIN_PACKS } from './rules/index.js';
+import { siteNamedIn } from './site.js';
 
 export { splitLines, normalizeLine } from './normalize.js';
 export { validateRule, compileRule, checkExamples, cleanLines, packApplies } from './engine.js';
 export type { CompiledRule, PackContext, RuleIssue } from './engine.js';
 export { BUILTIN_PACKS } from './rules/index.js';
+export { DATE_HEADER_RULES } from './rules/common.js';
+export { siteNamedIn } from './site.js';
 
 export interface CleanerOptions {
   readonly packs?: readonly RulePack[];
@@ -43,6 +46,7 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
   return {
     packs,
     rulesFor,
-    clean: (lines, ctx) => cleanLines(lines, rulesFor(ctx)),
+    // Without a URL or source, the portal named by the article's dateline picks its site pack.
+    clean: (lines, ctx) => cleanLines(lines, rulesFor(ctx.url || ctx.source ? ctx : { url: null, source: siteNamedIn(lines) })),
   };
 }

@@ -24,6 +24,12 @@ export interface RuleSpec {
   readonly flags?: string;
   /** For `pair` and `block`: what the following line(s) must look like. */
   readonly next?: string;
+  /**
+   * The marker line matches only when the last non-blank line before it that does not match
+   * `pattern` does not match this either (short lines that look like tags, under a list's
+   * lead-in ending in a colon, are the list).
+   */
+  readonly notAfter?: string;
   /** For `block`: how many following lines may be dropped at most. Default 12. */
   readonly maxNext?: number;
   /** For `block`: the rule applies only when at least this many following lines match. Default 0. */

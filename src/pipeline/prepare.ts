@@ -5,7 +5,7 @@
 import type { ArticleRecord, CleanResult, DateSource, ExtractedArticle } from '../domain/types.js';
 import { InputError } from '../domain/errors.js';
 import { formatInZone, hasOffset, parseTimestamp, zonedTimeToMs } from '../domain/time.js';
-import type { Cleaner } from '../clean/index.js';
+import { DATE_HEADER_RULES, type Cleaner } from '../clean/index.js';
 import { findDateInText } from '../extract/dates.js';
 import { summaryOf, titleFromLede } from '../extract/title.js';
 
@@ -45,6 +45,16 @@ export function resolveTimestamp(text: string, timeZone: string): string | null 
   return ms === null ? null : formatInZone(ms, timeZone);
 }
 
+/**
+ * The text searched for the article's date: the kept lines and the header lines dropped as a
+ * date or a byline ("Senin, 03 Mar 2025 09:12 WIB"), in their order. The header's date is the
+ * publication date; the story's own dates are often of something else.
+ */
+function datedText(lines: readonly string[], result: CleanResult): string {
+  const rules = new Map(result.dropped.map((d) => [d.line, d.rule]));
+  return lines.filter((_, i) => { const rule = rules.get(i + 1); return rule === undefined || DATE_HEADER_RULES.has(rule); }).join('\n');
+}
+
 /** Clean an extracted article and settle its title, dates and summary. */
 export function prepare(input: RawInput, extracted: ExtractedArticle, cleaner: Cleaner, options: PrepareOptions): { draft: Draft; clean: CleanResult } {
   const { timeZone } = options;
@@ -68,7 +78,7 @@ export function prepare(input: RawInput, extracted: ExtractedArticle, cleaner: C
     publishedSource = extracted.publishedSource ?? 'front-matter';
   }
   if (!published) {
-    const found = findDateInText(result.paragraphs.join('\n'), timeZone);
+    const found = findDateInText(datedText(extracted.lines, result), timeZone);
     if (found) {
       published = formatInZone(Date.parse(found.iso), timeZone);
       publishedSource = 'text';

@@ -1,10 +1,31 @@
 import type { RulePack } from '../../domain/types.js';
-import { LEAD } from './shapes.js';
+import { DATE_TIME, LEAD, NAME_SEGMENT, NAME_WORD, anyCase } from './shapes.js';
+
+/** Photo agencies and stock libraries that captions credit. */
+const PHOTO_SOURCE = String.raw`(?:freepik|shutterstock|istock(?:photo)?|unsplash|pexels|pixabay|getty\s+images|istimewa|antara\s+foto|dok\.?\s+pribadi)`;
+/** A portal or desk that a byline names after the writer ("- detikNews", "| CNN Indonesia"). */
+const DESK = String.raw`(?:detik\p{L}*|[\p{L}\d\-]+\.(?:com|co\.id|id|tv|net)|CNN\s+Indonesia|CNBC\s+Indonesia|ANTARA|Antara|Tim\s+Redaksi|Redaksi|Jurnalis|Reporter|Kontributor|Wartawan|Koresponden)`;
+/** Writers' names: name segments joined by commas, "&", "dan" or "and". */
+// One repeated group, not four copies of a segment: the name pattern is long, and its copies
+// made up most of the byline rule's regex compiling on first use.
+const WRITERS = String.raw`${NAME_WORD}(?:(?:\s*(?:[,&]|dan|and)\s*|\s+)${NAME_WORD}){0,11}`;
+/** A byline's role label alone. */
+const ROLE = String.raw`(?:${anyCase('reporter')}|${anyCase('editor')}|${anyCase('penulis')}|${anyCase('pewarta')}|${anyCase('kontributor')}|${anyCase('jurnalis')}|${anyCase('fotografer')}|${anyCase('penyunting')}|${anyCase('redaktur')}|${anyCase('writer')}|${anyCase('author')})`;
+/** A label a byline starts with ("Oleh Rina Ayu", "Penulis Rina Ayu"). */
+const BYLINE_LABEL = String.raw`(?:Oleh|OLEH|By|BY|Penulis|PENULIS|Reporter|REPORTER|Pewarta|Kontributor|Jurnalis|Wartawan)`;
+/** What separates a byline's parts. */
+const BYLINE_SEP = String.raw`\s*[-–—|•·,]\s*`;
 
 /**
  * Furniture that looks the same whatever the article's language: ad markers and leaked ad
  * scripts, embed placeholders, copyright lines, desk initials, share rows, tags, pagination.
  */
+/**
+ * Rules that drop a page header's date or byline: the date they carry is still the article's
+ * publication date (pipeline/prepare.ts looks for it there).
+ */
+export const DATE_HEADER_RULES: ReadonlySet<string> = new Set(['common.page.date-header', 'common.credit.byline-header', 'common.credit.name-then-header']);
+
 export const common: RulePack = {
   id: 'common',
   description: 'Any language: ad markers and scripts, embed placeholders, copyright, initials, share rows, tags, pagination',
@@ -58,6 +79,123 @@ export const common: RulePack = {
       },
     },
     {
+      id: 'common.page.image',
+      reason: 'A Markdown image alone on its line (the text of an article has no place for it)',
+      kind: 'line',
+      pattern: String.raw`^\s*(?:\[\s*)?!\[[^\]]*\]\(\s*\S*(?:\s+"[^"]*")?\s*\)(?:\s*\]\(\s*\S*\s*\))?\s*$`,
+      examples: {
+        drop: ['![Ilustrasi kemacetan](https://cdn.example.id/2025/03/macet.jpg?w=700)', '[![Foto](https://cdn.example.id/a.jpg)](https://example.id/galeri)', '![](https://cdn.example.com/x.png "Banjir")'],
+        keep: ['Lihat grafik ![ikon](https://example.id/i.png) di atas, kata dia.', 'Gambar ![itu] beredar sejak Senin.'],
+      },
+    },
+    {
+      id: 'common.related.link-alone',
+      reason: 'A Markdown link alone on its line: a related-article card or a button, not text',
+      kind: 'line',
+      pattern: String.raw`^\s*\[[^\]]{3,200}\]\(\s*https?:\/\/[^)\s]+\s*\)\s*$`,
+      examples: {
+        drop: ['[Banjir Rendam Tiga Kecamatan, Ribuan Warga Mengungsi](https://www.example.com/nasional/2025-banjir)'],
+        keep: ['Pendaftaran dibuka di [situs resmi](https://spmb.example.go.id) hingga Jumat.', '- [Situs KPU](https://kpu.example.go.id)'],
+      },
+    },
+    {
+      id: 'common.page.date-header',
+      reason: 'The publication date or time alone on a line near the top ("Senin, 03 Mar 2025 09:12 WIB", "3 hours ago")',
+      kind: 'line',
+      flags: 'u',
+      firstLines: 8,
+      maxLength: 120,
+      pattern: String.raw`^(?:[\p{L}\d\-]+\.(?:com|COM|co\.id|CO\.ID|id|ID|tv|TV|net|NET|org|ORG)\s*[-–—|]\s*|[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?\s*[●•·|]\s*)?${DATE_TIME}$`,
+      examples: {
+        drop: [
+          'Senin, 03 Mar 2025 09:12 WIB',
+          'Kamis, 13 Maret 2025 | 19:45 WIB',
+          'Kompas.com - 12/03/2025, 16:41 WIB',
+          'Diperbarui 05 Mar 2025, 10:30 WIB',
+          'Updated 8:47 PM PST, March 5, 2025',
+          'Wed 12 Mar 2025 06.00 GMT',
+          'March 12, 2025 11:32 AM GMT+8Updated 2 hours ago',
+          '4th March 2025 18:20',
+          '3 hours ago',
+          '2 jam yang lalu',
+          'Jakarta ● Wed, October 8, 2025',
+          '04 Mar 2025 11:26AM (Updated: 04 Mar 2025 03:51PM)',
+        ],
+        keep: ['Pada Senin (12/8/2024), polisi menangkap dua tersangka.', 'Maret 2025 menjadi bulan terpanas, kata BMKG.', 'Senin pagi, 3 Maret, hujan turun deras.'],
+      },
+    },
+    {
+      id: 'common.credit.byline-header',
+      reason: 'The writer named near the top with the portal, the desk or the date ("Rina Ayu - detikNews", "Oleh Rina Ayu pada 05 Mar 2025")',
+      kind: 'line',
+      flags: 'u',
+      firstLines: 6,
+      maxLength: 160,
+      // The lookahead asks for a marker beside the names (a label, a "|", a publication in
+      // brackets, a date's digits, the portal or desk at the end): a headline in Title Case at
+      // the top ("Harga Cabai Naik Lagi, Warga Mengeluh") has none and stays. One pattern with
+      // the names and the date written once: as alternatives, its first use cost ~35 ms of
+      // regex compiling.
+      pattern: String.raw`^(?=${BYLINE_LABEL}\s|[^|(\d]*[|(\d]|.*${DESK}$)(?:${BYLINE_LABEL}\s+)?${WRITERS}(?:${BYLINE_SEP}${NAME_SEGMENT})?(?:\s*\((?:The\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){1,3}\))?(?:${BYLINE_SEP}${DESK})?(?:(?:\s+(?:pada|on)\s+|${BYLINE_SEP})${DATE_TIME})?$`,
+      examples: {
+        drop: [
+          'Nama Penulis - detikNews',
+          'Tim | CNN Indonesia',
+          'CNN Indonesia',
+          'Oleh Nama Penulis pada 05 Mar 2025, 10:30 WIB',
+          'Nama Penulis, Jurnalis · Selasa 11 Maret 2025 13:05 WIB',
+          'Nama Penulis • 12 Maret 2025 10:32',
+          'Penulis Nama Lengkap',
+          'Nama Reporter | Nama Editor',
+          'Nama Penulis (The Jakarta Post)',
+        ],
+        keep: ['Harga Cabai Naik Lagi, Warga Mengeluh', 'Jakarta - Presiden meresmikan bendungan baru.', 'Polisi Tangkap Dua Pelaku', 'Polisi Tangkap Dua Pelaku (Video)', 'Harga Naik 3 Persen, Warga Mengeluh'],
+      },
+    },
+    {
+      id: 'common.credit.photo-caption',
+      reason: 'A photo caption that credits the photo ("Foto: ...", "... (Foto: Unsplash/Nama)", "... [Freepik]")',
+      kind: 'line',
+      maxLength: 300,
+      // The credit at the end is searched for, not reached by a scan from the start (~0.6 µs a
+      // story line).
+      pattern: String.raw`^(?:foto|photo|photograph|gambar|image|ilustrasi|illustration)\s*[:：]\s*\S.*$|(?:[(\[]\s*(?:(?:foto|photo|dok|dokumentasi|sumber\s+foto|kredit\s+foto|image|gambar)\s*[:.]?\s*[^()\[\]]{1,80}|sumber\s*:\s*[^()\[\]/]{1,40}\/[^()\[\]]{1,40}|${PHOTO_SOURCE}(?:\s*\/\s*[^()\[\]]{1,60})?|(?:instagram|twitter|x|tiktok|youtube|facebook|threads)\s*\/\s*@?[\w.]{1,40})\s*[)\]]|\.\s+(?:photograph|photo|foto|image)\s*:\s*(?:[^.]|\.(?!\s|$)){1,100}|\.\s+(?:dok\.?|dokumentasi)\s+\S.{0,60}|\.\s+©\s*(?:19|20)\d{2}\s+[^\s/]{1,40}\/.{1,60})\s*\.?$`,
+      examples: {
+        drop: [
+          'Foto: Ilustrasi kemacetan (Nama Fotografer/detikcom)',
+          'Foto: dok. Persatuan Sepak Bola',
+          'Ilustrasi demam berdarah. (Foto: Unsplash/Nama Fotografer)',
+          'Suasana rapat paripurna DPR (Foto: Okezone)',
+          'Ilustrasi penipuan daring. [Freepik]',
+          'Ilustrasi. Modus penipuan lewat aplikasi pesan. (iStockphoto/Nama Fotografer)',
+          'Poster film horor terbaru. [Instagram/@akunfilm]',
+          'Flooded streets in north Jakarta on Monday. Photograph: Nama Fotografer/Reuters',
+          'Polisi menunjukkan barang bukti. Foto: Nama Fotografer/JPNN.com',
+          'Ilustrasi gedung perkantoran. Dok. Freepik',
+          'Petugas memeriksa tanggul yang jebol. ©2025 Merdeka.com/Nama Fotografer',
+          'Ilustrasi hujan deras. (Sumber: Kompas.tv/Ant)',
+        ],
+        keep: [
+          'Ia mengunggah foto itu di Instagram (akun @warga) pada Senin.',
+          '"Kami siap," kata dia. (Tribunnews.com/Nama)',
+          'Foto itu diambil pada 2019, kata polisi.',
+          'Polisi menangkap pelaku pada Rabu (12/3/2025).',
+        ],
+      },
+    },
+    {
+      id: 'common.credit.photo-alone',
+      reason: 'A photo credit alone on its line ("SHUTTERSTOCK/NAMA", "Instagram/@akun", "Getty Images", "Istimewa")',
+      kind: 'line',
+      flags: 'u',
+      maxLength: 80,
+      pattern: String.raw`^(?:[\p{Lu}\d][\p{Lu}\d.&'\-]*(?:\s+[\p{Lu}\d][\p{Lu}\d.&'\-]*){0,3}\s*\/\s*[\p{Lu}][\p{Lu}\d.&'\-]*(?:\s+[\p{Lu}\d][\p{Lu}\d.&'\-]*){0,4}|(?:Instagram|Twitter|X|TikTok|Facebook|YouTube|Threads)\s*\/\s*@[\w.]+|Getty\s+Images|Shutterstock|iStock(?:photo)?|Unsplash|Freepik|Pexels|Pixabay|Istimewa|ISTIMEWA|${anyCase('dok')}\.?\s*(?:Pribadi|PRIBADI|Istimewa|ISTIMEWA))\s*\.?$`,
+      examples: {
+        drop: ['SHUTTERSTOCK/NAMA FOTOGRAFER', 'Instagram/@akunartis', 'Getty Images', 'Istimewa', 'Dok. Pribadi'],
+        keep: ['Getty Images menolak berkomentar.', 'Istimewa, kata dia, bukan kata yang tepat.'],
+      },
+    },
+    {
       id: 'common.footer.copyright',
       reason: 'Copyright line ("Copyright © 2024 ...", "© 2024 ...", "All rights reserved")',
       kind: 'line',
@@ -72,9 +210,9 @@ export const common: RulePack = {
       id: 'common.credit.initials',
       reason: 'Desk initials closing a story ("(nwy/nwy)", "(ant/rda)", "(*)", "[ank]")',
       kind: 'line',
-      pattern: String.raw`^(?:\(\s*[\p{L}*]{1,8}(?:\s*[/,\-]\s*[\p{L}*]{1,8}){0,3}\s*\)|\[\s*[\p{L}*]{1,8}(?:\s*[/,\-]\s*[\p{L}*]{1,8}){0,3}\s*\])\s*\.?$`,
+      pattern: String.raw`^(?:\(\s*[\p{L}*][\p{L}\d*]{0,7}(?:\s*[/,\-]\s*[\p{L}*][\p{L}\d*]{0,7}){0,3}\s*\)|\[\s*[\p{L}*][\p{L}\d*]{0,7}(?:\s*[/,\-]\s*[\p{L}*][\p{L}\d*]{0,7}){0,3}\s*\])\s*\.?$`,
       examples: {
-        drop: ['(nwy/nwy)', '(ant/rda)', '(*)', '( RDN )', '(ANTARA)', '[ank]'],
+        drop: ['(nwy/nwy)', '(ant/rda)', '(*)', '( RDN )', '(ANTARA)', '[ank]', '(mcr23/jpnn)'],
         keep: ['(Harga dalam rupiah per kilogram)', '(Berita ini diperbarui pukul 14.00 WIB.)'],
       },
     },
@@ -116,20 +254,37 @@ export const common: RulePack = {
       kind: 'block',
       lastLines: 30,
       maxNext: 15,
-      pattern: String.raw`${LEAD}(?:tags?|tagar|topik(?:\s+terkait)?|kata\s+kunci|keywords?|topics?)\s*[:：]?\s*$`,
+      pattern: String.raw`${LEAD}(?:tags?|tagar|topik(?:\s+terkait)?|kata\s+kunci|keywords?|(?:suggested\s+|related\s+)?topics?|explore\s+more\s+on\s+these\s+topics)\s*[:：]?\s*$`,
       next: String.raw`^#?[^.!?:]{1,50}$`,
       examples: {
-        drop: ['Tag\nJokowi\nPilpres 2024'],
+        drop: ['Tag\nJokowi\nPilpres 2024', 'Suggested Topics:\nCommodities\nEnergy', 'Explore more on these topics\nWater\nPollution\nReuse this content'],
         keep: ['Tag itu dipasang di setiap koper.'],
+      },
+    },
+    {
+      id: 'common.page.tags-trailing',
+      reason: 'Tags listed one per line at the very end of the page, without a heading',
+      kind: 'block',
+      lastLines: 10,
+      minNext: 1,
+      maxNext: 12,
+      // Two or more short lines of a few words with no sentence punctuation, unless a list's
+      // lead-in ("Berikut daftarnya:") or a list item comes before them: then they are the list.
+      pattern: String.raw`^(?!(?:\S+\s+){4})#?[\p{L}\d][\p{L}\d &'’\-/]{0,30}$`,
+      next: String.raw`^(?!(?:\S+\s+){4})#?[\p{L}\d][\p{L}\d &'’\-/]{0,30}$`,
+      notAfter: String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s`,
+      examples: {
+        drop: ['Pilkada 2024\nKPU\nMahkamah Konstitusi', 'narkoba\nsabu\nperedaran narkoba'],
+        keep: ['Berikut daftarnya:\nJakarta\nBandung\nSurabaya', 'Kota yang terdampak:\n- Jakarta\nBandung'],
       },
     },
     {
       id: 'common.page.hashtags',
       reason: 'A line of hashtags only',
       kind: 'line',
-      pattern: String.raw`^(?:#[\p{L}\d_]+[\s,]*)+$`,
+      pattern: String.raw`^(?:#[\p{L}\d_\-]+[\s,]*)+$`,
       examples: {
-        drop: ['#Pemilu2024 #KPU #Jokowi', '#banjir'],
+        drop: ['#Pemilu2024 #KPU #Jokowi', '#banjir', '#cuaca #prakiraan-cuaca'],
         keep: ['#Pemilu2024 jadi trending topic di X sejak pagi.'],
       },
     },
@@ -143,6 +298,132 @@ export const common: RulePack = {
       examples: {
         drop: ['Halaman 1 2 Selanjutnya', 'Lanjut ke sebelah...', 'BACA HALAMAN BERIKUTNYA', 'Page 1 of 3', 'Next page', '« Sebelumnya 1 2 3 Selanjutnya »', 'Halaman: 1 2 Show All', 'Bersambung ke halaman selanjutnya'],
         keep: ['Selanjutnya, polisi memeriksa 12 saksi.', 'Halaman 12 buku itu hilang.', 'Selanjutnya:', 'Berikutnya:'],
+      },
+    },
+    {
+      id: 'common.credit.name-then-header',
+      reason: 'A writer\'s name alone near the top, followed by their role or the date ("Nama Penulis" / "Reporter")',
+      kind: 'pair',
+      flags: 'u',
+      firstLines: 6,
+      maxLength: 50,
+      // Two or three words, then a line that is only a role or a date: a short headline at the
+      // top is followed by the story, not by those.
+      pattern: String.raw`^\p{Lu}[\p{L}'’.\-]+(?:\s+\p{L}[\p{L}'’.\-]*){1,2}$`,
+      next: String.raw`^(?:${ROLE}|${DATE_TIME})$`,
+      examples: {
+        drop: ['Nama Penulis\nReporter', 'Nama Penulis\nKamis, 18 September 2025 | 15:47', 'Nama Lengkap Penulis\nDec 5, 2025, 14:20 WIB'],
+        keep: ['Harga Beras Naik\nJakarta - Harga beras naik lagi pekan ini.'],
+      },
+    },
+    {
+      id: 'common.credit.role-alone',
+      reason: 'A byline\'s role label alone on its line near the top ("Editor", "Reporter")',
+      kind: 'line',
+      firstLines: 8,
+      pattern: String.raw`^${ROLE}$`,
+      examples: {
+        drop: ['Editor', 'Reporter', 'PENULIS'],
+        keep: ['Editor itu membantah tuduhan.'],
+      },
+    },
+    {
+      id: 'common.credit.byline-block',
+      reason: 'A byline label alone, with the writers\' names on the lines under it ("Oleh :" / "Nama Satu," / "Nama Dua")',
+      kind: 'block',
+      flags: 'u',
+      firstLines: 8,
+      minNext: 1,
+      maxNext: 4,
+      pattern: String.raw`^(?:${anyCase('oleh')}|${anyCase('by')}|${anyCase('penulis')}|${anyCase('reporter')})\s*[:：]?\s*$`,
+      next: String.raw`^\p{Lu}[\p{L}'’.\-]+(?:\s+\p{L}[\p{L}'’.\-]*){0,4}\s*,?$`,
+      examples: {
+        drop: ['Oleh :\nNama Satu,\nNama Dua', 'By\nJane Doe'],
+        keep: ['Oleh karena itu, warga diminta waspada.'],
+      },
+    },
+    {
+      id: 'common.credit.photo-label',
+      reason: 'A "Photo :" label alone, with the photo\'s credit on the next line',
+      kind: 'pair',
+      pattern: String.raw`^(?:photo|foto)\s*[:：]?\s*$`,
+      next: String.raw`^(?!.*[.!?]\s*$).{1,60}$`,
+      examples: {
+        drop: ['Photo :\nDok. Persatuan Sepak Bola', 'Foto:\nVIVA/Nama Fotografer'],
+        keep: ['Foto itu diambil pada Senin.'],
+      },
+    },
+    {
+      id: 'common.page.stray',
+      reason: 'A stray control left by the page: a line of at most three signs or digits, the "A A A" text-size buttons, "loading..."',
+      kind: 'line',
+      pattern: String.raw`^(?:[^\p{L}]{1,3}|(?:A\s*){1,3}|(?:loading|memuat)(?:\.{1,3}|…)?)$`,
+      examples: {
+        drop: ['·', '0', 'A', 'A A A', 'loading...', '1'],
+        keep: ['A. Rahman, warga setempat, melapor ke polisi.', 'Ada 3.'],
+      },
+    },
+    {
+      id: 'common.page.buttons',
+      reason: 'A page button or widget label alone on its line ("Like", "Bookmark", "Follow Us", "waktu baca 3 menit")',
+      kind: 'line',
+      pattern: String.raw`^[\s\p{Extended_Pictographic}]*(?:like|suka|bookmark|verified|terverifikasi|follow\s+us|ikuti\s+kami|share\s+(?:this\s+)?article|share\s+this|bagikan\s+artikel|change\s+(?:text\s+|font\s+)?size|ubah\s+ukuran\s+(?:teks|huruf)|click\s+here\s+to\s+share(?:\s+on\s+social\s+media)?|share\d*|end\s+of\s+list|download\s+here|join\s+here|get\s+whatsapp\s+alerts|newsletter|recommended\s+by\s+our\s+editors|waktu\s+baca\s+\d+\s+menit|\d+\s+menit\s+(?:baca|membaca)|listen\s+to\s+(?:this\s+)?article\s*[|·•]\s*\d+\s+mins?)\W*$`,
+      examples: {
+        drop: ['Like', 'Bookmark', 'Follow Us', 'waktu baca 3 menit', 'Listen to this article | 4 mins', 'Share article', 'share2'],
+        keep: ['Like many others, she left early.', 'Newsletter itu dikirim setiap pekan.'],
+      },
+    },
+    {
+      id: 'common.page.email-alone',
+      reason: 'An e-mail address alone on its line (a desk\'s contact under the story)',
+      kind: 'line',
+      pattern: String.raw`^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$`,
+      examples: {
+        drop: ['research@example.co.id'],
+        keep: ['Laporan dapat dikirim ke pengaduan@example.go.id paling lambat Jumat.'],
+      },
+    },
+    {
+      id: 'common.video.social-embed',
+      reason: 'The text of an embedded social post ("View this post on Instagram", "A post shared by ...")',
+      kind: 'line',
+      maxLength: 160,
+      pattern: String.raw`^(?:view\s+this\s+(?:post|profile|video)\s+on\s+(?:instagram|facebook|tiktok|x|twitter)|a\s+post\s+shared\s+by\s+[^.]{1,100}|lihat\s+(?:postingan|kiriman)\s+ini\s+di\s+instagram|sebuah\s+kiriman\s+dibagikan\s+oleh\s+[^.]{1,100})$`,
+      examples: {
+        drop: ['View this post on Instagram', 'A post shared by Nama Artis (@akunartis)'],
+        keep: ['A post shared by the minister was deleted hours later, officials said.'],
+      },
+    },
+    {
+      id: 'common.credit.source-end',
+      reason: 'A "Source: ..." / "Sumber: ..." credit at the end of the story',
+      kind: 'line',
+      lastLines: 6,
+      maxLength: 80,
+      pattern: String.raw`^(?:source|sumber)\s*[:：]\s*[^.!?,;:]{1,60}$`,
+      examples: {
+        drop: ['Source: Al Jazeera and news agencies', 'Sumber : BMKG', 'Source: CNA/ab(cd)'],
+        keep: ['Sumber: Badan Pusat Statistik, data diolah tim riset.'],
+      },
+    },
+    {
+      id: 'common.page.page-numbers',
+      reason: 'Page numbers of a paginated article ("1 2", "1 2 3 Selanjutnya")',
+      kind: 'line',
+      pattern: String.raw`^(?:1\s+2(?:\s+\d{1,2}){0,8}(?:\s*(?:[»›>]|selanjutnya|berikutnya|next)\W*)?|(?:halaman|hal\.?|page)\s*[:：])$`,
+      examples: {
+        drop: ['1 2', '1 2 3 Selanjutnya', '1 2 3 4 »', 'Halaman:'],
+        keep: ['1 2 3, kata anak-anak itu bersama-sama.'],
+      },
+    },
+    {
+      id: 'common.page.separator',
+      reason: 'A separator line ("___", "* * *") between the story and what follows',
+      kind: 'line',
+      pattern: String.raw`^(?:[_\-–—=*~•·]\s*){3,}$`,
+      examples: {
+        drop: ['___', '* * *', '———'],
+        keep: ['— Selesai, kata dia.'],
       },
     },
     {

@@ -58,6 +58,21 @@ export const idGeneric: RulePack = {
       },
     },
     {
+      id: 'id.related.baca-box',
+      reason: 'A lone "Baca Juga" heading with the box\'s headlines under it, unbulleted',
+      kind: 'block',
+      minNext: 2,
+      maxNext: 4,
+      pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：]\s*)?$`,
+      // Headlines of five words or more: a related box lists whole headlines, and a story's
+      // sub-heading right under the box ("Gejala yang Perlu Diwaspadai") is shorter.
+      next: String.raw`^(?=(?:\S+\s+){4}\S)(?!.*[.,;:"”’'…]\s*$)\S.{2,158}$`,
+      examples: {
+        drop: ['Baca Juga\nHarga Emas Antam Naik Lagi Hari Ini, Cek Rinciannya\nRupiah Menguat di Awal Pekan Jelang Rilis Data Inflasi'],
+        keep: ['Baca juga aturannya sebelum mendaftar.'],
+      },
+    },
+    {
       id: 'id.related.baca-split',
       reason: 'A lone "Baca juga:" marker puts the linked headline on the next line',
       kind: 'pair',
@@ -253,6 +268,39 @@ export const idGeneric: RulePack = {
       },
     },
     // --- ads ---
+    {
+      id: 'id.related.berita-lainnya',
+      reason: 'A "Simak berita lainnya ..." / "Baca artikel terkait ..." line that points to more articles',
+      kind: 'line',
+      maxLength: 160,
+      pattern: String.raw`${LEAD}${COAX}(?:simak|baca|lihat|cek|ikuti|temukan|klik)\s+(?:juga\s+)?(?:berita|artikel|update|kabar)(?:\s+[\p{L}\d]+){0,2}?(?:\s+menarik)?\s+(?:lainnya|lain|terkait|terkini|terbaru|selengkapnya|menarik|seputar)\b[^.,;!?"“”]{0,100}(?:,\s*(?:di\s*sini|disini)\s*:?)?[.!]?$`,
+      examples: {
+        drop: ['Simak berita lainnya terkait Pilkada Jakarta', 'Cek berita terbaru seputar sepak bola di sini', 'Baca artikel terkait lainnya', 'Baca artikel Otomotif menarik lainnya di tautan ini.', 'Simak berita lainnya seputar topik artikel ini, di sini :'],
+        keep: ['Simak berita ini dengan saksama, kata guru itu.', 'Ikuti berita terkini soal banjir, warga diminta waspada.', 'Dapatkan informasi terbaru soal vaksin di puskesmas terdekat.'],
+      },
+    },
+    {
+      id: 'id.footer.google-news-link',
+      reason: 'Call to follow the portal on Google News that ends in its news.google.com link',
+      kind: 'line',
+      maxLength: 400,
+      pattern: String.raw`${LEAD}(?:ikuti|follow|cek|simak|klik|baca|pantau|dapatkan|update)\b.{0,200}news\.google\.com\S*\W*$`,
+      examples: {
+        drop: ['Ikuti berita terkini dari Portal di Google News, [klik di sini](https://news.google.com/publications/ABC).', 'Ikuti perkembangan berita terbaru di [Google News Portal](https://news.google.com/publications/XYZ)'],
+        keep: ['Ikuti aturan yang berlaku, kata petugas.'],
+      },
+    },
+    {
+      id: 'id.video.promo',
+      reason: 'A video promo heading ("Simak! Video Pilihan Redaksi:", "Kamu Sudah Menonton Video Terbaru Berikut ini?")',
+      kind: 'line',
+      maxLength: 120,
+      pattern: String.raw`${LEAD}(?:simak\s*!\s*video\b[^.]*|(?:kamu|anda)\s+sudah\s+(?:menonton|nonton|melihat|lihat)\s+video\b[^.]*\?)$`,
+      examples: {
+        drop: ['Simak! Video Pilihan Redaksi:', 'Kamu Sudah Menonton Video Terbaru Berikut ini?'],
+        keep: ['Kamu sudah menonton video itu? tanya polisi kepada saksi.'],
+      },
+    },
     {
       id: 'id.ads.viral-klik',
       reason: 'Sponsored "Viral! ... klik : <link>" line',

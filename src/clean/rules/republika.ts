@@ -14,9 +14,9 @@ export const republika: RulePack = {
       flags: 'u',
       maxLength: 160,
       // Only on Republika: elsewhere "Red:" could start a quoted colour or a chat transcript.
-      pattern: String.raw`^(?:${anyCase('rep')}|${anyCase('red')})\s*[:：]\s*${NAMES}(?:\s+(?:${anyCase('red')}|${anyCase('rep')})\s*[:：]\s*${NAMES})?\s*$`,
+      pattern: String.raw`^(?:${anyCase('rep')}|${anyCase('red')})\s*[:：]\s*${NAMES}?(?:\s*[/|,]?\s+(?:${anyCase('red')}|${anyCase('rep')})\s*[:：]\s*${NAMES})?\s*$`,
       examples: {
-        drop: ['Rep: Fauziah Mursid Red: Muhammad Hafil', 'Red: Ani Nursalikah'],
+        drop: ['Rep: Fauziah Mursid Red: Muhammad Hafil', 'Red: Ani Nursalikah', 'Rep: Nama Satu/ Red: Nama Dua'],
         keep: ['Red: warna itu dipilih karena berani, katanya.'],
       },
     },

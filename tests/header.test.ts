@@ -1,0 +1,71 @@
+/**
+ * A copied page's header (byline, date) and its dateline: the header lines are dropped, the
+ * header's date stays the published time, and the portal the dateline names picks its pack.
+ */
+import { describe, expect, it } from 'vitest';
+import { createCleaner, siteNamedIn } from '../src/clean/index.js';
+import { prepare } from '../src/pipeline/prepare.js';
+import { readInput } from '../src/pipeline/read-input.js';
+
+const cleaner = createCleaner();
+const NOW = Date.parse('2026-01-15T03:00:00Z');
+
+async function draftOf(text: string): Promise<ReturnType<typeof prepare>> {
+  const input = { name: 'copied.txt', bytes: new TextEncoder().encode(text), mediaType: 'text/plain' as const, mtimeMs: null };
+  const extracted = await readInput(input, { timeZone: 'Asia/Jakarta', packs: cleaner.packs });
+  return prepare(input, extracted, cleaner, { timeZone: 'Asia/Jakarta', language: 'id', nowMs: NOW });
+}
+
+describe('a page header copied with the story', () => {
+  it('drops the byline and the date line, and the header date is the published time, not a date in the story', async () => {
+    const { draft, clean } = await draftOf(
+      [
+        'Nama Penulis - detikNews',
+        'Senin, 03 Mar 2025 09:12 WIB',
+        'Jakarta - Banjir merendam 12 kelurahan di Bekasi sejak Minggu (2/3/2025) pukul 22.00 WIB.',
+        'Warga mengungsi ke masjid dan sekolah terdekat.',
+      ].join('\n'),
+    );
+    expect(clean.paragraphs).toEqual(['Jakarta - Banjir merendam 12 kelurahan di Bekasi sejak Minggu (2/3/2025) pukul 22.00 WIB.', 'Warga mengungsi ke masjid dan sekolah terdekat.']);
+    expect(clean.dropped.map((d) => d.rule)).toEqual(['common.credit.byline-header', 'common.page.date-header']);
+    expect(draft.published).toBe('2025-03-03T09:12:00+07:00');
+    expect(draft.publishedSource).toBe('text');
+  });
+
+  it('without a header, a date in the story is still found', async () => {
+    const { draft } = await draftOf('Jakarta - Banjir merendam 12 kelurahan di Bekasi sejak Minggu (2/3/2025) pukul 22.00 WIB.\nWarga mengungsi.');
+    expect(draft.published).toBe('2025-03-02T00:00:00+07:00');
+  });
+
+  it('a date in a line dropped for another reason is not the published time', async () => {
+    const { draft } = await draftOf('Baca juga: Banjir Senin, 10 Maret 2025 Rendam Bekasi\nJakarta - Warga mengungsi sejak Minggu (2/3/2025).\nHujan belum reda.');
+    expect(draft.published).toBe('2025-03-02T00:00:00+07:00');
+  });
+});
+
+describe('siteNamedIn()', () => {
+  it('reads the portal from a dateline or detik\'s byline in the first lines', () => {
+    expect(siteNamedIn(['Liputan6.com, Jakarta - Kementerian Kesehatan mencatat ...'])).toBe('liputan6.com');
+    expect(siteNamedIn(['JAKARTA, KOMPAS.com - Harga beras naik.'])).toBe('kompas.com');
+    expect(siteNamedIn(['REPUBLIKA.CO.ID, JAKARTA -- Pemerintah ...'])).toBe('republika.co.id');
+    expect(siteNamedIn(['**TEMPO.CO, Jakarta** - Polisi ...'])).toBe('tempo.co');
+    expect(siteNamedIn(['Jakarta (ANTARA) - Presiden ...'])).toBe('antara');
+    expect(siteNamedIn(['Jakarta, CNN Indonesia -- Badan Meteorologi ...'])).toBe('cnnindonesia');
+    expect(siteNamedIn(['', 'Nama Penulis - detikFinance', 'Senin, 03 Mar 2025 09:12 WIB', 'Jakarta - Harga beras ...'])).toBe('detik');
+  });
+
+  it('names nothing for a story that only mentions a portal, or a dateline below the first lines', () => {
+    expect(siteNamedIn(['Menurut laporan Kompas.com, harga beras naik - kata pedagang.'])).toBeNull();
+    expect(siteNamedIn(['Jakarta - Presiden meresmikan bendungan.'])).toBeNull();
+    expect(siteNamedIn([...Array.from({ length: 8 }, (_, i) => `Kalimat ${i + 1}.`), 'Liputan6.com, Jakarta - Terlambat.'])).toBeNull();
+  });
+
+  it('picks the site pack of a text input that has no url or source', () => {
+    const lines = ['Liputan6.com, Jakarta - Harga BBM naik mulai hari ini.', 'Infografis Harga BBM Naik Mulai Hari Ini'];
+    expect(cleaner.clean(lines, { url: null, source: null }).dropped.map((d) => d.rule)).toEqual(['liputan6.page.infografis']);
+    const unnamed = ['Jakarta - Harga BBM naik mulai hari ini.', 'Infografis Harga BBM Naik Mulai Hari Ini'];
+    expect(cleaner.clean(unnamed, { url: null, source: null }).dropped).toEqual([]);
+    // A source given by the input wins over the dateline.
+    expect(cleaner.clean(lines, { url: null, source: 'Kompas.com' }).dropped).toEqual([]);
+  });
+});
