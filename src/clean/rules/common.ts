@@ -125,6 +125,18 @@ export const common: RulePack = {
       },
     },
     {
+      id: 'common.page.section-header',
+      reason: 'The portal and section named alone near the top ("tirto.id - Pendidikan", "Kompas.tv nasional cuaca")',
+      kind: 'line',
+      firstLines: 4,
+      maxLength: 60,
+      pattern: String.raw`^[\p{L}\d\-]+\.(?:com|co\.id|id|tv|net)(?:(?:\s*[-–—|>»]\s*|\s+)\p{L}+){1,3}$`,
+      examples: {
+        drop: ['tirto.id - Pendidikan', 'Kompas.tv nasional cuaca'],
+        keep: ['Kompas.com melaporkan harga beras naik.', 'detik.com/berita'],
+      },
+    },
+    {
       id: 'common.credit.byline-header',
       reason: 'The writer named near the top with the portal, the desk or the date ("Rina Ayu - detikNews", "Oleh Rina Ayu pada 05 Mar 2025")',
       kind: 'line',
@@ -136,7 +148,7 @@ export const common: RulePack = {
       // the top ("Harga Cabai Naik Lagi, Warga Mengeluh") has none and stays. One pattern with
       // the names and the date written once: as alternatives, its first use cost ~35 ms of
       // regex compiling.
-      pattern: String.raw`^(?=${BYLINE_LABEL}\s|[^|(\d]*[|(\d]|.*${DESK}$)(?:${BYLINE_LABEL}\s+)?${WRITERS}(?:${BYLINE_SEP}${NAME_SEGMENT})?(?:\s*\((?:The\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){1,3}\))?(?:${BYLINE_SEP}${DESK})?(?:(?:\s+(?:pada|on)\s+|${BYLINE_SEP})${DATE_TIME})?$`,
+      pattern: String.raw`^(?=${BYLINE_LABEL}\s*[:：]?\s|[^|(\d]*[|(\d]|.*${DESK}$)(?:${BYLINE_LABEL}\s*[:：]?\s+)?${WRITERS}(?:${BYLINE_SEP}${NAME_SEGMENT})?(?:\s*\((?:The\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){1,3}\))?(?:${BYLINE_SEP}${DESK})?(?:(?:\s+(?:pada|on)\s+|${BYLINE_SEP})${DATE_TIME})?$`,
       examples: {
         drop: [
           'Nama Penulis - detikNews',
@@ -148,6 +160,7 @@ export const common: RulePack = {
           'Penulis Nama Lengkap',
           'Nama Reporter | Nama Editor',
           'Nama Penulis (The Jakarta Post)',
+          'Oleh: Nama Penulis - 14 Mei 2025 10:42 WIB',
         ],
         keep: ['Harga Cabai Naik Lagi, Warga Mengeluh', 'Jakarta - Presiden meresmikan bendungan baru.', 'Polisi Tangkap Dua Pelaku', 'Polisi Tangkap Dua Pelaku (Video)', 'Harga Naik 3 Persen, Warga Mengeluh'],
       },
@@ -159,7 +172,7 @@ export const common: RulePack = {
       maxLength: 300,
       // The credit at the end is searched for, not reached by a scan from the start (~0.6 µs a
       // story line).
-      pattern: String.raw`^(?:foto|photo|photograph|gambar|image|ilustrasi|illustration)\s*[:：]\s*\S.*$|(?:[(\[]\s*(?:(?:foto|photo|dok|dokumentasi|sumber\s+foto|kredit\s+foto|image|gambar)\s*[:.]?\s*[^()\[\]]{1,80}|sumber\s*:\s*[^()\[\]/]{1,40}\/[^()\[\]]{1,40}|${PHOTO_SOURCE}(?:\s*\/\s*[^()\[\]]{1,60})?|(?:instagram|twitter|x|tiktok|youtube|facebook|threads)\s*\/\s*@?[\w.]{1,40})\s*[)\]]|\.\s+(?:photograph|photo|foto|image)\s*:\s*(?:[^.]|\.(?!\s|$)){1,100}|\.\s+(?:dok\.?|dokumentasi)\s+\S.{0,60}|\.\s+©\s*(?:19|20)\d{2}\s+[^\s/]{1,40}\/.{1,60})\s*\.?$`,
+      pattern: String.raw`^(?:foto|photo|photograph|gambar|image|ilustrasi|illustration)\s*[:：]\s*\S.*$|(?:[(\[]\s*(?:(?:foto|photo|dok|dokumentasi|sumber\s+foto|kredit\s+foto|image|gambar)\s*[:.]?\s*[^()\[\]]{1,80}|sumber\s*:\s*[^()\[\]/]{1,40}\/[^()\[\]]{1,40}|${PHOTO_SOURCE}(?:\s*\/\s*[^()\[\]]{1,60})?|(?:instagram|twitter|x|tiktok|youtube|facebook|threads)\s*\/\s*@?[\w.]{1,40})\s*[)\]]|\.\s+(?:\p{L}{1,6}\s+)?(?:photograph|photo|foto|image)\s*:\s*(?:[^.]|\.(?!\s|$)){1,100}|\.\s+foto\s*\/\s*\S.{0,40}|\s\/\s*(?:instagram|twitter|x|tiktok)\s+@[\w.]+|\.\s+(?:dok\.?|dokumentasi)\s+\S.{0,60}|\.\s+©\s*(?:19|20)\d{2}\s+[^\s/]{1,40}\/.{1,60})\s*\.?$`,
       examples: {
         drop: [
           'Foto: Ilustrasi kemacetan (Nama Fotografer/detikcom)',
@@ -174,6 +187,9 @@ export const common: RulePack = {
           'Ilustrasi gedung perkantoran. Dok. Freepik',
           'Petugas memeriksa tanggul yang jebol. ©2025 Merdeka.com/Nama Fotografer',
           'Ilustrasi hujan deras. (Sumber: Kompas.tv/Ant)',
+          'The new call filter flags known scam scripts. ST PHOTO: NAMA FOTOGRAFER',
+          'Revisi undang-undang ditargetkan rampung tahun ini. Foto/Dok Portal',
+          'Poster film terbaru. /Instagram @akunfilm',
         ],
         keep: [
           'Ia mengunggah foto itu di Instagram (akun @warga) pada Senin.',
@@ -184,15 +200,63 @@ export const common: RulePack = {
       },
     },
     {
+      id: 'common.credit.photo-caption-dated',
+      reason: 'A photo caption near the top: the scene, its day and date, then the credit ("... Selasa (18/3/2025). (Portal/Nama)", "Ilustrasi ... . ANTARA FOTO/Nama")',
+      kind: 'line',
+      firstLines: 8,
+      maxLength: 400,
+      // Near the top only, and never with a quote or a speech verb: a story's last paragraph
+      // ends the same way with a text credit glued to it ("..., kata dia, Senin (12/3/2025).
+      // (Tribunnews.com/Nama)").
+      pattern: String.raw`^(?!.*(?:["“”]|\b(?:kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tambah|terang|sebut)(?:nya)?\b))(?:.{0,300}\(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)\.?\s*(?:\(\s*[^()]{2,40}\/[^()]{2,60}\)|[-–—]?\s*[^\s()][^()]{0,40}\/[^()]{2,80})|ilustrasi\b.{0,200}\.\s+[^.\s][^.]{0,40}\/[^.]{2,60})\.?$`,
+      examples: {
+        drop: [
+          'Petugas memotong pohon tumbang di Jalan Raya Solo, Selasa (4/11/2025). (Portal/Nama Fotografer)',
+          'Pekerja mengaspal ruas tol di Sleman, Senin (24/3/2025). - Harian Kota/Nama Fotografer',
+          'Pedagang melayani pembeli di pasar, Senin (1/9). Portal/Nama Fotografer',
+          'Petugas memadamkan api di lahan gambut, Selasa (13/8/2024). ANTARA/HO-Nama Instansi/am.',
+          'Ilustrasi mahasiswa penerima beasiswa. ANTARA FOTO/Nama Fotografer/nym.',
+        ],
+        keep: [
+          '"Kami masih memburu pelaku," kata Kapolres, Senin (12/3/2025). (Tribunnews.com/Nama)',
+          'Polisi menangkap pelaku pada Rabu (12/3/2025), ujar dia. (Tribunnews.com/Nama)',
+          'Polisi menangkap pelaku pada Rabu (12/3/2025).',
+        ],
+      },
+    },
+    {
+      id: 'common.related.link-list',
+      reason: 'Two or more bulleted Markdown links in a row: a related-articles list',
+      kind: 'block',
+      minNext: 1,
+      maxNext: 10,
+      pattern: String.raw`^\s*[-*•]\s*\[[^\]]{3,200}\]\(\s*https?:\/\/[^)\s]+\s*\)\s*$`,
+      next: String.raw`^\s*[-*•]\s*\[[^\]]{3,200}\]\(\s*https?:\/\/[^)\s]+\s*\)\s*$`,
+      examples: {
+        drop: ['- [Harga Emas Turun Lagi Hari Ini](https://example.com/a)\n- [Rupiah Menguat Tipis](https://example.com/b)'],
+        keep: ['- [Situs KPU](https://kpu.example.go.id)\nPendaftaran ditutup Jumat.'],
+      },
+    },
+    {
+      id: 'common.page.tag-links',
+      reason: 'A row of two or more Markdown links and nothing else: tags or topics',
+      kind: 'line',
+      pattern: String.raw`^\s*(?:\[[^\]]{1,60}\]\(\s*https?:\/\/[^)\s]+\s*\)[\s,|·•]*){2,}$`,
+      examples: {
+        drop: ['[pajak](https://example.com/tag/pajak) [iklan digital](https://example.com/tag/iklan-digital)'],
+        keep: ['Baca [aturan](https://example.go.id/a) dan [jadwalnya](https://example.go.id/b) sebelum mendaftar.'],
+      },
+    },
+    {
       id: 'common.credit.photo-alone',
       reason: 'A photo credit alone on its line ("SHUTTERSTOCK/NAMA", "Instagram/@akun", "Getty Images", "Istimewa")',
       kind: 'line',
       flags: 'u',
       maxLength: 80,
-      pattern: String.raw`^(?:[\p{Lu}\d][\p{Lu}\d.&'\-]*(?:\s+[\p{Lu}\d][\p{Lu}\d.&'\-]*){0,3}\s*\/\s*[\p{Lu}][\p{Lu}\d.&'\-]*(?:\s+[\p{Lu}\d][\p{Lu}\d.&'\-]*){0,4}|(?:Instagram|Twitter|X|TikTok|Facebook|YouTube|Threads)\s*\/\s*@[\w.]+|Getty\s+Images|Shutterstock|iStock(?:photo)?|Unsplash|Freepik|Pexels|Pixabay|Istimewa|ISTIMEWA|${anyCase('dok')}\.?\s*(?:Pribadi|PRIBADI|Istimewa|ISTIMEWA))\s*\.?$`,
+      pattern: String.raw`^(?:[\p{Lu}\d][\p{Lu}\d.&'\-]*(?:\s+[\p{Lu}\d][\p{Lu}\d.&'\-]*){0,3}\s*\/\s*[\p{Lu}][\p{Lu}\d.&'\-]*(?:\s+[\p{Lu}\d][\p{Lu}\d.&'\-]*){0,4}|(?:Instagram|Twitter|X|TikTok|Facebook|YouTube|Threads)\s*\/\s*@[\w.]+|(?:Sumber|SUMBER|Source)\s*:\s*(?:Instagram|Twitter|X|TikTok|YouTube|Facebook)\s+@[\w.]+|\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}\s+for\s+(?:NPR|Reuters|AP|AFP|Bloomberg|CNN|BBC|The\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+){0,3})|Getty\s+Images|Shutterstock|iStock(?:photo)?|Unsplash|Freepik|Pexels|Pixabay|Istimewa|ISTIMEWA|${anyCase('dok')}\.?\s*(?:Pribadi|PRIBADI|Istimewa|ISTIMEWA))\s*\.?$`,
       examples: {
-        drop: ['SHUTTERSTOCK/NAMA FOTOGRAFER', 'Instagram/@akunartis', 'Getty Images', 'Istimewa', 'Dok. Pribadi'],
-        keep: ['Getty Images menolak berkomentar.', 'Istimewa, kata dia, bukan kata yang tepat.'],
+        drop: ['SHUTTERSTOCK/NAMA FOTOGRAFER', 'Instagram/@akunartis', 'Getty Images', 'Istimewa', 'Dok. Pribadi', 'Sumber: Instagram @akunfilm', 'Nama Fotografer for NPR', 'Nama Fotografer for The New York Times'],
+        keep: ['Getty Images menolak berkomentar.', 'Istimewa, kata dia, bukan kata yang tepat.', 'Health Care for Veterans'],
       },
     },
     {
@@ -210,9 +274,9 @@ export const common: RulePack = {
       id: 'common.credit.initials',
       reason: 'Desk initials closing a story ("(nwy/nwy)", "(ant/rda)", "(*)", "[ank]")',
       kind: 'line',
-      pattern: String.raw`^(?:\(\s*[\p{L}*][\p{L}\d*]{0,7}(?:\s*[/,\-]\s*[\p{L}*][\p{L}\d*]{0,7}){0,3}\s*\)|\[\s*[\p{L}*][\p{L}\d*]{0,7}(?:\s*[/,\-]\s*[\p{L}*][\p{L}\d*]{0,7}){0,3}\s*\])\s*\.?$`,
+      pattern: String.raw`^(?:\(\s*[\p{L}*][\p{L}\d*]{0,7}(?:\s*[/,\-]\s*[\p{L}\d*][\p{L}\d*.\-]{0,24}){0,3}\s*\)|\[\s*[\p{L}*][\p{L}\d*]{0,7}(?:\s*[/,\-]\s*[\p{L}\d*][\p{L}\d*.\-]{0,24}){0,3}\s*\])\s*\.?$`,
       examples: {
-        drop: ['(nwy/nwy)', '(ant/rda)', '(*)', '( RDN )', '(ANTARA)', '[ank]', '(mcr23/jpnn)'],
+        drop: ['(nwy/nwy)', '(ant/rda)', '(*)', '( RDN )', '(ANTARA)', '[ank]', '(mcr23/jpnn)', '(Z-2)', '(cr24/tribun-medan.com)'],
         keep: ['(Harga dalam rupiah per kilogram)', '(Berita ini diperbarui pukul 14.00 WIB.)'],
       },
     },
@@ -242,9 +306,9 @@ export const common: RulePack = {
       reason: 'Tag list ("Tag: a, b", "Topik: ...", "Keywords: ...")',
       kind: 'line',
       maxLength: 400,
-      pattern: String.raw`${LEAD}(?:tags?|tagar|topik(?:\s+terkait)?|kata\s+kunci|keywords?|topics?)\s*[:：]\s*(?!.*\.\s)(?!.*[.!?]$)\S.*$`,
+      pattern: String.raw`${LEAD}(?:tags?|tagar|topik(?:\s+terkait)?|kata\s+kunci|keywords?|topics?|see\s+more\s+on)\s*[:：]\s*(?!.*\.\s)(?!.*[.!?]$)\S.*$`,
       examples: {
-        drop: ['Tag: Jokowi, Pilpres 2024, KPU', 'TAGS: banjir jakarta, bmkg', 'Topik Terkait: Piala Dunia 2026'],
+        drop: ['Tag: Jokowi, Pilpres 2024, KPU', 'TAGS: banjir jakarta, bmkg', 'Topik Terkait: Piala Dunia 2026', 'See more on: Ohio, Movie Theaters'],
         keep: ['Topik: kesehatan mental remaja dibahas dalam seminar itu.', 'Tag itu dipasang di setiap koper.'],
       },
     },
@@ -367,9 +431,9 @@ export const common: RulePack = {
       id: 'common.page.buttons',
       reason: 'A page button or widget label alone on its line ("Like", "Bookmark", "Follow Us", "waktu baca 3 menit")',
       kind: 'line',
-      pattern: String.raw`^[\s\p{Extended_Pictographic}]*(?:like|suka|bookmark|verified|terverifikasi|follow\s+us|ikuti\s+kami|share\s+(?:this\s+)?article|share\s+this|bagikan\s+artikel|change\s+(?:text\s+|font\s+)?size|ubah\s+ukuran\s+(?:teks|huruf)|click\s+here\s+to\s+share(?:\s+on\s+social\s+media)?|share\d*|end\s+of\s+list|download\s+here|join\s+here|get\s+whatsapp\s+alerts|newsletter|recommended\s+by\s+our\s+editors|waktu\s+baca\s+\d+\s+menit|\d+\s+menit\s+(?:baca|membaca)|listen\s+to\s+(?:this\s+)?article\s*[|·•]\s*\d+\s+mins?)\W*$`,
+      pattern: String.raw`^[\s\p{Extended_Pictographic}]*(?:like|suka|bookmark|verified|terverifikasi|follow\s+us|ikuti\s+kami|share\s+(?:this\s+)?article|share\s+this|bagikan\s+artikel|change\s+(?:text\s+|font\s+)?size|ubah\s+ukuran\s+(?:teks|huruf)|click\s+here\s+to\s+share(?:\s+on\s+social\s+media)?|share\d*|end\s+of\s+list|download\s+here|join\s+here|get\s+whatsapp\s+alerts|newsletter|recommended\s+by\s+our\s+editors|waktu\s+baca\s+\d+\s+menit|\d+\s+menit\s+(?:baca|membaca)|dibaca\s+(?:normal\s+)?\d+\s+menit|supported\s+by|share\s+full\s+article|playlist|download|embed|transcript|listen\s*[·•|]\s*\d{1,2}:\d{2}|\d+-minute\s+listen|listen\s+to\s+(?:this\s+)?article\s*[|·•]\s*\d+\s+mins?)\W*$`,
       examples: {
-        drop: ['Like', 'Bookmark', 'Follow Us', 'waktu baca 3 menit', 'Listen to this article | 4 mins', 'Share article', 'share2'],
+        drop: ['Like', 'Bookmark', 'Follow Us', 'waktu baca 3 menit', 'Listen to this article | 4 mins', 'Share article', 'share2', 'Dibaca Normal 3 menit', 'Listen · 4:12', '4-Minute Listen', 'Transcript'],
         keep: ['Like many others, she left early.', 'Newsletter itu dikirim setiap pekan.'],
       },
     },

@@ -1,7 +1,7 @@
 import type { RulePack } from '../../domain/types.js';
 import { CLOSE, COLON, HEADLINE, LEAD, NAME_SEGMENT, NAMES, anyCase } from './shapes.js';
 
-const RELATED = String.raw`(?:read\s+(?:also|more|next|this|too)|also\s+read|see\s+also|related(?:\s+(?:news|stories|story|articles?|coverage|content|reading|links?|posts?|topics?))?|recommended(?:\s+(?:reading|stories|for\s+you))?|more\s+(?:on\s+this\s+(?:story|topic)|stories|news|reading|like\s+this)|further\s+reading|don[’']?t\s+miss|must\s+read|you\s+may\s+also\s+like|editor[’']?s\s+picks?|top\s+stories|most\s+(?:popular|read|viewed|shared)|trending(?:\s+now|\s+stories)?)`;
+const RELATED = String.raw`(?:read\s+(?:also|more|next|this|too)|also\s+read|see\s+also|related(?:\s+(?:news|stories|story|articles?|coverage|content|reading|links?|posts?|topics?))?|recommended(?:\s+(?:reading|stories|for\s+you))?|more\s+(?:on\s+this\s+(?:story|topic)|stories|news|reading|like\s+this)|further\s+reading|don[’']?t\s+miss|must\s+read|you\s+may\s+also\s+like|editor[’']?s\s+(?:picks?|choice)|top\s+stories|most\s+(?:popular|read|viewed|shared)|trending(?:\s+now|\s+stories)?)`;
 const EN_LABEL = String.raw`(?:${anyCase('author')}|${anyCase('writer')}|${anyCase('reporter')}|${anyCase('editor')}|${anyCase('written')}\s+by|${anyCase('edited')}\s+by|${anyCase('reported')}\s+by|${anyCase('compiled')}\s+by|${anyCase('photographer')}|${anyCase('photos?')}\s+by|${anyCase('translator')}|${anyCase('translated')}\s+by)`;
 const ROLE = String.raw`(?:[Aa]dditional\s+)?(?:[Rr]eporting|REPORTING|[Ww]riting|WRITING|[Ee]diting|EDITING|[Cc]ompiled|[Rr]esearch|[Gg]raphics|[Pp]roduction)`;
 
@@ -161,9 +161,9 @@ export const enGeneric: RulePack = {
       reason: 'A wire photo caption from a gallery ("[1/2] ...", "... Purchase Licensing Rights")',
       kind: 'line',
       maxLength: 600,
-      pattern: String.raw`^\[\d{1,2}\s*\/\s*\d{1,2}\]|\bpurchase\s+licensing\s+rights\b`,
+      pattern: String.raw`^\[\d{1,2}\s*\/\s*\d{1,2}\]|\bpurchase\s+licensing\s+rights\b|\bcredit\.{3}\s*\S`,
       examples: {
-        drop: ['[1/3]Workers walk past a refinery in Cilegon, Indonesia, March 2, 2025. REUTERS/Name Surname Purchase Licensing Rights, opens new tab'],
+        drop: ['[1/3]Workers walk past a refinery in Cilegon, Indonesia, March 2, 2025. REUTERS/Name Surname Purchase Licensing Rights, opens new tab', 'The theater closed in 2019.Credit...Name Surname for The New York Times'],
         keep: ['Licensing rights were sold for $2 million, the company said.'],
       },
     },
@@ -211,6 +211,49 @@ export const enGeneric: RulePack = {
       examples: {
         drop: ['Gift Premium Articles to Anyone', 'Your Premium period will expire in 0 day(s)', 'Share the best of the paper with friends. As a subscriber, you can gift 3 articles each month.', 'Get our pick of top stories in your inbox', 'Stay updated with notifications for breaking news and our best stories'],
         keep: ['The ministry said the premium rose 4 percent this year.'],
+      },
+    },
+    {
+      id: 'en.footer.site-notice',
+      reason: 'Site notices under English stories (print edition, wire material, acknowledgement of country, privacy, time zones, "Read more at ...")',
+      kind: 'line',
+      maxLength: 500,
+      pattern: String.raw`^(?:a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|this\s+service\s+may\s+include\s+material\s+from\b.*|we\s+acknowledge\s+aboriginal\s+and\s+torres\s+strait\s+islander\b.*|your\s+information\s+is\s+being\s+handled\s+in\s+accordance\s+with\b.*|[a-z]{3,5}\s*=\s*[a-z ]+standard\s+time\b.*|read\s+more\s+at\s+[\w.\-]+\.(?:com|org|net|sg|au|uk)\S*|get\s+our\s+.{0,40}\bnewsletter\b.*|click\s+here\s+to\s+.{0,60}\bon\s+google\s+news\W*)$`,
+      examples: {
+        drop: [
+          'A version of this article appears in print on March 16, 2025, Section AR, Page 8 of the New York edition.',
+          'This service may include material from Agence France-Presse (AFP), APTN, Reuters, AAP, CNN and the BBC World Service which is copyright and cannot be reproduced.',
+          'Read more at example.com.',
+          'Get our local newsletter, delivering free news from your area.',
+          'Click here to get the latest news updates from Portal on Google News',
+        ],
+        keep: ['A version of the bill passed the Senate on Monday.'],
+      },
+    },
+    {
+      id: 'en.credit.reporting-from',
+      reason: 'The place a story was reported from, alone near the top ("Reporting from Marietta, Ohio")',
+      kind: 'line',
+      flags: 'u',
+      firstLines: 8,
+      maxLength: 80,
+      pattern: String.raw`^Reporting\s+from\s+\p{Lu}[\p{L}'’.\-]+(?:,?\s+\p{Lu}[\p{L}'’.\-]+){0,4}$`,
+      examples: {
+        drop: ['Reporting from Marietta, Ohio'],
+        keep: ['Reporting from the region has been difficult, the editor said.'],
+      },
+    },
+    {
+      id: 'en.credit.bio',
+      reason: 'The writer\'s one-line biography under an English story ("Jane Doe is a national correspondent for ...")',
+      kind: 'line',
+      flags: 'u',
+      lastLines: 6,
+      maxLength: 300,
+      pattern: String.raw`^\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}\s+(?:is|was)\s+an?\s+(?:[\p{L}\-]+\s+){0,4}(?:correspondent|reporter|writer|editor|journalist|columnist|producer)\b.*$`,
+      examples: {
+        drop: ['Jane Doe is a national correspondent for The Times, covering small towns.'],
+        keep: ['Jane Doe was a teacher for 30 years before she retired.'],
       },
     },
     {

@@ -125,6 +125,20 @@ export const idGeneric: RulePack = {
       },
     },
     {
+      id: 'id.related.label-headline',
+      reason: 'A related-article label and its headline ("Menarik Dibaca: ...", "Selanjutnya: ...", "Promosi ...")',
+      kind: 'line',
+      flags: 'u',
+      maxLength: 200,
+      // The headline after the label starts with a capital and does not end like a sentence:
+      // "Selanjutnya: polisi akan memeriksa saksi." is story.
+      pattern: String.raw`^(?:(?:Menarik\s+[Dd]ibaca|MENARIK\s+DIBACA|Selanjutnya|SELANJUTNYA|Berita\s+[Ss]elanjutnya|Artikel\s+[Ss]elanjutnya|Jangan\s+[Ll]ewatkan|JANGAN\s+LEWATKAN)\s*[:：]\s*|(?:Promosi|PROMOSI)\s+)(?=\p{Lu}|\d)[^\n]{10,180}(?<![.!?"”])$`,
+      examples: {
+        drop: ['Menarik Dibaca: 5 Saham Dividen dengan Yield Jumbo', 'Selanjutnya: Bursa Asia Kompak Melemah Jelang Rilis Inflasi AS, Kamis (11/9)', 'Promosi Kisah Warung Kelontong yang Bertahan Berkat Pembayaran Digital'],
+        keep: ['Selanjutnya: polisi akan memeriksa saksi.', 'Selanjutnya, polisi memeriksa 12 saksi.', 'Promosi jabatan itu diumumkan Senin.'],
+      },
+    },
+    {
       id: 'id.related.pilihan-editor',
       reason: 'A "Pilihan Editor:" / "Berita terkait:" line links to another article',
       kind: 'line',
@@ -138,11 +152,11 @@ export const idGeneric: RulePack = {
       id: 'id.related.heading-block',
       reason: 'A "Berita Terkait" / "Artikel Lainnya" heading and the headlines listed under it',
       kind: 'block',
-      pattern: String.raw`${LEAD}(?:(?:berita|artikel|konten|tulisan)\s+(?:terkait|lainnya|menarik|pilihan|populer|terpopuler|rekomendasi|terbaru(?:\s+lainnya)?|terkini|lain)|(?:berita|artikel)\s+lain(?:nya)?\s+(?:terkait|tentang|soal|seputar)\s+[^.!?,]{1,60}|baca\s+(?:berita|artikel)\s+(?:lainnya|terkait)|rekomendasi\s+(?:untuk\s+anda|berita|artikel|redaksi)|pilihan\s+(?:redaksi|editor)|terpopuler|paling\s+banyak\s+dibaca|topik\s+(?:menarik|pilihan|populer|terkait|hangat)|(?:berita|artikel)\s+yang\s+(?:mungkin\s+)?(?:anda\s+)?(?:suka|lewatkan|terkait))${CLOSE}(?:[:：]\s*)?$`,
+      pattern: String.raw`${LEAD}(?:(?:berita|artikel|konten|tulisan)\s+(?:terkait|lainnya|menarik|pilihan|populer|terpopuler|rekomendasi|terbaru(?:\s+lainnya)?|terkini|lain)|(?:berita|artikel)\s+lain(?:nya)?\s+(?:terkait|tentang|soal|seputar)\s+[^.!?,]{1,60}|baca\s+(?:berita|artikel)\s+(?:lainnya|terkait)|rekomendasi\s+(?:untuk\s+anda|berita|artikel|redaksi)|pilihan\s+(?:redaksi|editor)|terpopuler|terkini|berita\s+terkini|paling\s+banyak\s+dibaca|topik\s+(?:menarik|pilihan|populer|terkait|hangat)|(?:berita|artikel)\s+yang\s+(?:mungkin\s+)?(?:anda\s+)?(?:suka|lewatkan|terkait))${CLOSE}(?:[:：]\s*)?$`,
       next: HEADLINE,
       maxNext: 6,
       examples: {
-        drop: ['Berita Terkait\nHarga Emas Naik Lagi\nRupiah Menguat', 'ARTIKEL LAINNYA:\n• Pemprov Siapkan Bus Gratis', 'Topik Menarik', 'Berita lain terkait Kasus Vina Cirebon\nPolisi Periksa Saksi Baru'],
+        drop: ['Berita Terkait\nHarga Emas Naik Lagi\nRupiah Menguat', 'ARTIKEL LAINNYA:\n• Pemprov Siapkan Bus Gratis', 'Topik Menarik', 'Berita lain terkait Kasus Vina Cirebon\nPolisi Periksa Saksi Baru', 'Terkini\nJadwal Acara TV Hari Ini, Selasa 13 Mei 2025'],
         keep: ['Berita terkait banjir kemarin menyebut 3 korban.', 'Berita lain terkait kasus itu beredar luas.'],
       },
     },
@@ -277,6 +291,17 @@ export const idGeneric: RulePack = {
       examples: {
         drop: ['Simak berita lainnya terkait Pilkada Jakarta', 'Cek berita terbaru seputar sepak bola di sini', 'Baca artikel terkait lainnya', 'Baca artikel Otomotif menarik lainnya di tautan ini.', 'Simak berita lainnya seputar topik artikel ini, di sini :'],
         keep: ['Simak berita ini dengan saksama, kata guru itu.', 'Ikuti berita terkini soal banjir, warga diminta waspada.', 'Dapatkan informasi terbaru soal vaksin di puskesmas terdekat.'],
+      },
+    },
+    {
+      id: 'id.footer.google-news-and',
+      reason: 'Call to follow the portal on Google News that goes on with another promo ("... di Google News dan dapatkan update ...")',
+      kind: 'line',
+      maxLength: 250,
+      pattern: String.raw`${LEAD}(?:ikuti|follow|pantau|simak|cek)\b.{0,80}\bdi\s+google\s*news\s+(?:dan|untuk|agar|supaya)\s+(?:dapatkan|mendapatkan|dapat|update|ikuti|jangan)\b[^"“”]{0,120}$`,
+      examples: {
+        drop: ['Ikuti Portal.com di Google News dan dapatkan update berita terkini setiap hari.'],
+        keep: ['Google News kini menampilkan lebih banyak berita lokal.'],
       },
     },
     {

@@ -11,9 +11,9 @@ export const liputan6: RulePack = {
       id: 'liputan6.promo.cek-fakta',
       reason: 'Boilerplate inviting readers to send hoaxes to the Cek Fakta WhatsApp number',
       kind: 'line',
-      pattern: String.raw`\bwhatsapp\s+cek\s+fakta\b.*`,
+      pattern: String.raw`\bwhatsapp\s+(?:ke\s+nomor\s+)?cek\s+fakta\b.*`,
       examples: {
-        drop: ['Jika Anda memiliki informasi seputar hoaks yang ingin kami cek, silakan kontak ke nomor WhatsApp Cek Fakta Liputan6.com 0811-9787-670 atau cukup klik tautan berikut ini.'],
+        drop: ['Jika Anda memiliki informasi seputar hoaks yang ingin kami cek, silakan kontak ke nomor WhatsApp Cek Fakta Liputan6.com 0811-9787-670 atau cukup klik tautan berikut ini.', '* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp ke nomor Cek Fakta Liputan6.com 0811-0000-000.'],
         keep: ['Tim Cek Fakta menelusuri video itu di WhatsApp dan menemukan versi aslinya.'],
       },
     },

@@ -51,7 +51,7 @@ const WEEKDAYS = words('senin selasa rabu kamis jumat jum\'at sabtu minggu ahad 
 const MONTHS = words(
   'januari februari pebruari maret april mei juni juli agustus september oktober november nopember desember january february march may june july august october december jan feb peb mar apr jun jul agu agt ags agst aug sep sept okt oct nov nop des dec',
 );
-const ZONES = words('wib wita wit gmt utc pst pdt est edt cst cdt mst mdt bst cet cest sgt aest aedt jst');
+const ZONES = words('wib wita wit gmt utc pst pdt est edt cst cdt mst mdt et pt ct mt bst cet cest sgt aest aedt jst');
 const DATE_LABELS = words('diperbarui diterbitkan dipublikasikan terbit tayang update updated published posted last first pukul pkl at on');
 const UNITS = words('detik menit jam hari minggu bulan seconds second secs minutes minute mins min hours hour hrs hr days day weeks week months month');
 
