@@ -69,3 +69,28 @@ describe('siteNamedIn()', () => {
     expect(cleaner.clean(lines, { url: null, source: 'Kompas.com' }).dropped).toEqual([]);
   });
 });
+
+describe('Markdown a scraper left in a line', () => {
+  it('is read as its text for a second try of the rules: links as their words, bold gone', async () => {
+    const { markdownText } = await import('../src/clean/normalize.js');
+    expect(markdownText('**Editor:** [Nama Editor](https://example.id/editor/nama)')).toBe('Editor: Nama Editor');
+    expect(markdownText('Selanjutnya: [Harga Emas Naik (Lagi)](https://example.id/a_(b))')).toBe('Selanjutnya: Harga Emas Naik (Lagi)');
+    expect(markdownText('Kalimat biasa tanpa Markdown.')).toBeNull();
+    expect(markdownText('![Foto](https://example.id/a.jpg)')).toBeNull();
+  });
+
+  it('drops credits and labels whose names or headlines are links, and keeps a story sentence with a link', () => {
+    const lines = [
+      'Jakarta - Pemerintah membuka pendaftaran di [situs resmi](https://example.go.id) mulai Senin.',
+      'Pendaftar diminta **membaca** syaratnya lebih dulu.',
+      'Selanjutnya: [Harga Emas Antam Hari Ini Naik Lagi](https://example.id/emas)',
+      '**Editor:** [Nama Editor](https://example.id/editor/nama)',
+    ];
+    const r = cleaner.clean(lines, { url: null, source: null });
+    expect(r.paragraphs).toEqual(lines.slice(0, 2));
+    expect(r.dropped.map((d) => [d.text, d.rule])).toEqual([
+      [lines[2], 'id.related.label-headline'],
+      [lines[3], 'id.credit.byline'],
+    ]);
+  });
+});

@@ -3,7 +3,7 @@
  * lines of one article. Pure: no I/O, no clock.
  */
 import type { CleanResult, DroppedLine, RuleKind, RulePack, RuleSpec } from '../domain/types.js';
-import { normalizeLine } from './normalize.js';
+import { markdownText, normalizeLine } from './normalize.js';
 
 export interface CompiledRule {
   readonly spec: RuleSpec;
@@ -278,11 +278,17 @@ export function cleanLines(lines: readonly string[], rules: readonly CompiledRul
     if (lowered[i] === undefined) lowered[i] = LOWER_CASING_DIFFERS.test(norm[i]!) ? null : norm[i]!.toLowerCase();
     return lowered[i]!;
   };
-  const matches = (rule: CompiledRule, which: 're' | 'next' | 'notAfter', i: number): boolean => {
-    if (!rule.lower) return rule[which]!.test(norm[i]!);
-    const low = lowerOf(i);
-    return low === null ? rule.full![which]!.test(norm[i]!) : rule[which]!.test(low);
+  // Markdown lines are tried a second time as their reader sees them (see markdownText()).
+  const text = norm.map(markdownText);
+  const loweredText: (string | null | undefined)[] = [];
+  const lowerTextOf = (i: number): string | null => {
+    if (loweredText[i] === undefined) loweredText[i] = LOWER_CASING_DIFFERS.test(text[i]!) ? null : text[i]!.toLowerCase();
+    return loweredText[i]!;
   };
+  const test = (rule: CompiledRule, which: 're' | 'next' | 'notAfter', line: string, low: string | null): boolean =>
+    !rule.lower ? rule[which]!.test(line) : low === null ? rule.full![which]!.test(line) : rule[which]!.test(low);
+  const matches = (rule: CompiledRule, which: 're' | 'next' | 'notAfter', i: number): boolean =>
+    test(rule, which, norm[i]!, rule.lower ? lowerOf(i) : null) || (text[i] !== null && test(rule, which, text[i]!, rule.lower ? lowerTextOf(i) : null));
   const droppedBy: (string | null)[] = lines.map(() => null);
   // Positions count non-blank lines only, so blank lines in the input do not move a credit
   // out of a rule's "last N lines".
@@ -299,7 +305,7 @@ export function cleanLines(lines: readonly string[], rules: readonly CompiledRul
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
       if (length > rule.maxLength || pos >= rule.firstLines || count - pos > rule.lastLines) continue;
-      if (!(rule.lower ? (low === null ? rule.full!.re.test(line) : rule.re.test(low)) : rule.re.test(line))) continue;
+      if (!(rule.lower ? (low === null ? rule.full!.re.test(line) : rule.re.test(low)) : rule.re.test(line)) && (text[i] === null || !test(rule, 're', text[i]!, rule.lower ? lowerTextOf(i) : null))) continue;
       if (rule.notAfter !== null) {
         // The line before the run of marker-like lines this one ends: a list's lead-in stays
         // the lead-in of every item under it.

@@ -34,3 +34,18 @@ export function splitLines(text: string): string[] {
   }
   return out;
 }
+
+/** Markdown a scraper leaves around words: a link's brackets and address, bold and underline. */
+const MARKDOWN = /\]\(|\*\*|__/;
+const LINK = /(?<!!)\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)/g;
+
+/**
+ * The line as its reader sees it, for a second try of the rules: links as their text, bold
+ * and underline marks gone ("**Editor:** [Nama](https://...)" -> "Editor: Nama"). Null when
+ * the line has none of that (most lines: nothing more to try). Images stay as they are.
+ */
+export function markdownText(norm: string): string | null {
+  if (!MARKDOWN.test(norm)) return null;
+  const text = norm.replace(LINK, '$1').replace(/\*\*|__/g, '').replace(/ {2,}/g, ' ').trim();
+  return text === norm || text === '' ? null : text;
+}
