@@ -304,8 +304,11 @@ export function cleanLines(lines: readonly string[], rules: readonly CompiledRul
     const pos = position[i]!;
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
-      if (length > rule.maxLength || pos >= rule.firstLines || count - pos > rule.lastLines) continue;
-      if (!(rule.lower ? (low === null ? rule.full!.re.test(line) : rule.re.test(low)) : rule.re.test(line)) && (text[i] === null || !test(rule, 're', text[i]!, rule.lower ? lowerTextOf(i) : null))) continue;
+      if (pos >= rule.firstLines || count - pos > rule.lastLines) continue;
+      // maxLength holds for the form tested: a pagination line of Markdown links is long, its
+      // text ("Halaman : 1 2") is not.
+      const onLine = length <= rule.maxLength && (rule.lower ? (low === null ? rule.full!.re.test(line) : rule.re.test(low)) : rule.re.test(line));
+      if (!onLine && (text[i] === null || text[i]!.length > rule.maxLength || !test(rule, 're', text[i]!, rule.lower ? lowerTextOf(i) : null))) continue;
       if (rule.notAfter !== null) {
         // The line before the run of marker-like lines this one ends: a list's lead-in stays
         // the lead-in of every item under it.

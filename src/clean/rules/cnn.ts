@@ -11,6 +11,7 @@ export const cnn: RulePack = {
       id: 'cnn.related.next-article',
       reason: '"Next Article" / "Artikel Selanjutnya" and the headline it links to',
       kind: 'pair',
+      maxLength: 60,
       pattern: String.raw`${LEAD}(?:next\s+article|artikel\s+selanjutnya)\W*$`,
       next: HEADLINE,
       examples: {

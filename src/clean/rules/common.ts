@@ -35,6 +35,7 @@ export const common: RulePack = {
       id: 'common.ads.marker',
       reason: 'An ad slot label ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT") alone on its line',
       kind: 'line',
+      maxLength: 150,
       pattern: String.raw`^[\s\-–—*_=\[(|]*(?:advertisement|advertisment|advertising|advertorial|iklan|ads?|sponsored|sponsor(?:ed)?\s+content|konten\s+(?:bersponsor|sponsor)|scroll\s+(?:down\s+)?(?:to|untuk|ke\s+bawah\s+untuk)\s+(?:continue|resume|keep|melanjutkan|lanjut|read)(?:\s+\p{L}+){0,4}|gulir\s+(?:ke\s+bawah\s+)?untuk\s+(?:melanjutkan|lanjut|membaca)(?:\s+\p{L}+){0,3}|(?:story|article|content|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+(?:below|the\s+main\s+story)|skip\s+(?:advertisement|ad)|berita\s+berlanjut\s+di\s+bawah(?:\s+iklan)?|lanjutkan\s+membaca(?:\s+di\s+bawah)?|artikel\s+berlanjut\s+(?:di\s+bawah|setelah\s+iklan)(?:\s+iklan)?)(?:[\s·•|\-–—:.]+(?:advertisement|advertisment|advertising|advertorial|iklan|ads?|sponsored|sponsor(?:ed)?\s+content|konten\s+(?:bersponsor|sponsor)|scroll\s+(?:down\s+)?(?:to|untuk|ke\s+bawah\s+untuk)\s+(?:continue|resume|keep|melanjutkan|lanjut|read)(?:\s+\p{L}+){0,4}|gulir\s+(?:ke\s+bawah\s+)?untuk\s+(?:melanjutkan|lanjut|membaca)(?:\s+\p{L}+){0,3}|(?:story|article|content|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+(?:below|the\s+main\s+story)|skip\s+(?:advertisement|ad)|berita\s+berlanjut\s+di\s+bawah(?:\s+iklan)?|lanjutkan\s+membaca(?:\s+di\s+bawah)?|artikel\s+berlanjut\s+(?:di\s+bawah|setelah\s+iklan)(?:\s+iklan)?))*[\s\-–—*_=\])|.:]*$`,
       examples: {
         drop: ['ADVERTISEMENT', '- Advertisement -', 'Advertisement · Scroll to continue', 'SCROLL TO RESUME CONTENT', 'SCROLL TO CONTINUE WITH CONTENT', 'Story continues below advertisement', 'Iklan', 'Scroll untuk melanjutkan membaca'],
@@ -61,6 +62,7 @@ export const common: RulePack = {
       id: 'common.video.embed',
       reason: 'Embed placeholder such as "[Gambas:Video 20detik]" or "[Video]"',
       kind: 'line',
+      maxLength: 150,
       pattern: String.raw`^[\s(]*\[\s*(?:gambas\s*:[^\]]*|(?:embedded\s+)?(?:video|embed|instagram|twitter|youtube|tiktok|facebook|tweet|infografis|podcast)(?:\s*:[^\]]*)?)\s*\][\s)]*$`,
       examples: {
         drop: ['[Gambas:Video 20detik]', '[Gambas:Instagram]', '[Video]', '[Gambas:Video CNN]'],
@@ -82,6 +84,7 @@ export const common: RulePack = {
       id: 'common.page.image',
       reason: 'A Markdown image alone on its line (the text of an article has no place for it)',
       kind: 'line',
+      maxLength: 600,
       pattern: String.raw`^\s*(?:\[\s*)?!\[[^\]]*\]\(\s*\S*(?:\s+"[^"]*")?\s*\)(?:\s*\]\(\s*\S*\s*\))?\s*$`,
       examples: {
         drop: ['![Ilustrasi kemacetan](https://cdn.example.id/2025/03/macet.jpg?w=700)', '[![Foto](https://cdn.example.id/a.jpg)](https://example.id/galeri)', '![](https://cdn.example.com/x.png "Banjir")'],
@@ -92,6 +95,7 @@ export const common: RulePack = {
       id: 'common.related.link-alone',
       reason: 'A Markdown link alone on its line: a related-article card or a button, not text',
       kind: 'line',
+      maxLength: 600,
       pattern: String.raw`^\s*\[[^\]]{3,200}\]\(\s*https?:\/\/[^)\s]+\s*\)\s*$`,
       examples: {
         drop: ['[Banjir Rendam Tiga Kecamatan, Ribuan Warga Mengungsi](https://www.example.com/nasional/2025-banjir)'],
@@ -228,6 +232,7 @@ export const common: RulePack = {
       id: 'common.related.link-list',
       reason: 'Two or more bulleted Markdown links in a row: a related-articles list',
       kind: 'block',
+      maxLength: 600,
       minNext: 1,
       maxNext: 10,
       pattern: String.raw`^\s*[-*•]\s*\[[^\]]{3,200}\]\(\s*https?:\/\/[^)\s]+\s*\)\s*$`,
@@ -274,6 +279,7 @@ export const common: RulePack = {
       id: 'common.credit.initials',
       reason: 'Desk initials closing a story ("(nwy/nwy)", "(ant/rda)", "(*)", "[ank]")',
       kind: 'line',
+      maxLength: 60,
       pattern: String.raw`^(?:\(\s*[\p{L}*][\p{L}\d*]{0,7}(?:\s*[/,\-]\s*[\p{L}\d*][\p{L}\d*.\-]{0,24}){0,3}\s*\)|\[\s*[\p{L}*][\p{L}\d*]{0,7}(?:\s*[/,\-]\s*[\p{L}\d*][\p{L}\d*.\-]{0,24}){0,3}\s*\])\s*\.?$`,
       examples: {
         drop: ['(nwy/nwy)', '(ant/rda)', '(*)', '( RDN )', '(ANTARA)', '[ank]', '(mcr23/jpnn)', '(Z-2)', '(cr24/tribun-medan.com)'],
@@ -295,6 +301,7 @@ export const common: RulePack = {
       id: 'common.page.share-row',
       reason: 'A row of share buttons ("Facebook Twitter WhatsApp Telegram Copy Link")',
       kind: 'line',
+      maxLength: 200,
       pattern: String.raw`^(?:[\s|•·,/]*(?:share|bagikan|tweet|facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|pinterest|reddit|email|e-mail|print|cetak|copy\s+link|copy\s+url|salin\s+(?:link|tautan)|messenger|instagram|tiktok|threads|link|comments?|komentar)[\s|•·,/:]*){2,}$`,
       examples: {
         drop: ['Facebook Twitter WhatsApp Telegram Copy Link', 'Share: Facebook | X | Email', 'Bagikan: WA Telegram'],
@@ -346,6 +353,7 @@ export const common: RulePack = {
       id: 'common.page.hashtags',
       reason: 'A line of hashtags only',
       kind: 'line',
+      maxLength: 300,
       pattern: String.raw`^(?:#[\p{L}\d_\-]+[\s,]*)+$`,
       examples: {
         drop: ['#Pemilu2024 #KPU #Jokowi', '#banjir', '#cuaca #prakiraan-cuaca'],
@@ -356,6 +364,7 @@ export const common: RulePack = {
       id: 'common.page.pagination',
       reason: 'Pagination ("Halaman 1 2 Selanjutnya", "Page 1 of 3", "Next page")',
       kind: 'line',
+      maxLength: 150,
       // The first lookahead is the body's first token (implied by the body; it changes no
       // answer): story lines fail there instead of in the two scans of the whole line after it.
       pattern: String.raw`^(?:lanjut\s+ke\s+sebelah\W*|(?=[\s«»‹›<>|/\-–:.,()\[\]\d]|(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|all|semua|tampilkan\s+semua|dari|of|ke|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca)|baca\s+(?:halaman|page)|bersambung|lanjut)\b)(?!.*[:：]\s*$)(?=.*\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|tampilkan\s+semua|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca|ke\s+halaman)|bersambung)\b)(?:[\s«»‹›<>|/\-–:.,()\[\]]|\d{1,3}|\b(?:halaman|hal|page|selanjutnya|berikutnya|sebelumnya|next|previous|prev|show\s+all|all|semua|tampilkan\s+semua|dari|of|ke|load\s+more|muat\s+lebih\s+banyak|lanjut(?:kan)?\s+(?:membaca|baca)|baca\s+(?:halaman|page)|bersambung|lanjut)\b)+)$`,
@@ -410,6 +419,7 @@ export const common: RulePack = {
       id: 'common.credit.photo-label',
       reason: 'A "Photo :" label alone, with the photo\'s credit on the next line',
       kind: 'pair',
+      maxLength: 20,
       pattern: String.raw`^(?:photo|foto)\s*[:：]?\s*$`,
       next: String.raw`^(?!.*[.!?]\s*$).{1,60}$`,
       examples: {
@@ -421,6 +431,7 @@ export const common: RulePack = {
       id: 'common.page.stray',
       reason: 'A stray control left by the page: a line of at most three signs or digits, the "A A A" text-size buttons, "loading..."',
       kind: 'line',
+      maxLength: 20,
       pattern: String.raw`^(?:[^\p{L}]{1,3}|(?:A\s*){1,3}|(?:loading|memuat)(?:\.{1,3}|…)?)$`,
       examples: {
         drop: ['·', '0', 'A', 'A A A', 'loading...', '1'],
@@ -431,6 +442,7 @@ export const common: RulePack = {
       id: 'common.page.buttons',
       reason: 'A page button or widget label alone on its line ("Like", "Bookmark", "Follow Us", "waktu baca 3 menit")',
       kind: 'line',
+      maxLength: 100,
       pattern: String.raw`^[\s\p{Extended_Pictographic}]*(?:like|suka|bookmark|verified|terverifikasi|follow\s+us|ikuti\s+kami|share\s+(?:this\s+)?article|share\s+this|bagikan\s+artikel|change\s+(?:text\s+|font\s+)?size|ubah\s+ukuran\s+(?:teks|huruf)|click\s+here\s+to\s+share(?:\s+on\s+social\s+media)?|share\d*|end\s+of\s+list|download\s+here|join\s+here|get\s+whatsapp\s+alerts|newsletter|recommended\s+by\s+our\s+editors|waktu\s+baca\s+\d+\s+menit|\d+\s+menit\s+(?:baca|membaca)|dibaca\s+(?:normal\s+)?\d+\s+menit|supported\s+by|share\s+full\s+article|playlist|download|embed|transcript|listen\s*[·•|]\s*\d{1,2}:\d{2}|\d+-minute\s+listen|listen\s+to\s+(?:this\s+)?article\s*[|·•]\s*\d+\s+mins?)\W*$`,
       examples: {
         drop: ['Like', 'Bookmark', 'Follow Us', 'waktu baca 3 menit', 'Listen to this article | 4 mins', 'Share article', 'share2', 'Dibaca Normal 3 menit', 'Listen · 4:12', '4-Minute Listen', 'Transcript'],
@@ -441,6 +453,7 @@ export const common: RulePack = {
       id: 'common.page.email-alone',
       reason: 'An e-mail address alone on its line (a desk\'s contact under the story)',
       kind: 'line',
+      maxLength: 100,
       pattern: String.raw`^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$`,
       examples: {
         drop: ['research@example.co.id'],
@@ -474,6 +487,7 @@ export const common: RulePack = {
       id: 'common.page.page-numbers',
       reason: 'Page numbers of a paginated article ("1 2", "1 2 3 Selanjutnya")',
       kind: 'line',
+      maxLength: 60,
       pattern: String.raw`^(?:1\s+2(?:\s+\d{1,2}){0,8}(?:\s*(?:[»›>]|selanjutnya|berikutnya|next)\W*)?|(?:halaman|hal\.?|page)\s*[:：])$`,
       examples: {
         drop: ['1 2', '1 2 3 Selanjutnya', '1 2 3 4 »', 'Halaman:'],
@@ -484,6 +498,7 @@ export const common: RulePack = {
       id: 'common.page.separator',
       reason: 'A separator line ("___", "* * *") between the story and what follows',
       kind: 'line',
+      maxLength: 60,
       pattern: String.raw`^(?:[_\-–—=*~•·]\s*){3,}$`,
       examples: {
         drop: ['___', '* * *', '———'],
@@ -494,6 +509,7 @@ export const common: RulePack = {
       id: 'common.page.comments',
       reason: 'Comment-box furniture ("Tulis komentar", "12 Comments")',
       kind: 'line',
+      maxLength: 60,
       pattern: String.raw`^(?:\d+\s+)?(?:komentar|tulis\s+komentar|beri(?:kan)?\s+komentar|lihat\s+(?:semua\s+)?komentar|comments?|leave\s+a\s+comment|view\s+comments|show\s+comments)\W*$`,
       examples: {
         drop: ['Tulis komentar', '12 Comments', 'Komentar'],

@@ -18,6 +18,7 @@ export const enGeneric: RulePack = {
       id: 'en.related.read-also',
       reason: 'A "Read also:" / "Read more:" / "Related news:" line links to another article',
       kind: 'line',
+      maxLength: 300,
       pattern: String.raw`${LEAD}${RELATED}${CLOSE}${COLON}\s*\S`,
       examples: {
         drop: ['Read also: Indonesia to ban nickel ore exports', 'READ MORE: Fed holds rates steady', 'Related news: Jakarta floods displace thousands', '» Also read: Rupiah weakens'],
@@ -28,6 +29,7 @@ export const enGeneric: RulePack = {
       id: 'en.related.heading',
       reason: 'A "Related" / "Read more" heading and the headlines listed under it',
       kind: 'block',
+      maxLength: 80,
       maxNext: 6,
       pattern: String.raw`${LEAD}${RELATED}${CLOSE}(?:[:：]\s*)?$`,
       next: HEADLINE,
@@ -195,6 +197,7 @@ export const enGeneric: RulePack = {
       id: 'en.related.read-split',
       reason: 'A lone "Read:" marker with the linked headline on the next line',
       kind: 'pair',
+      maxLength: 40,
       pattern: String.raw`${LEAD}read${CLOSE}${COLON}\s*$`,
       next: HEADLINE,
       examples: {
@@ -260,6 +263,7 @@ export const enGeneric: RulePack = {
       id: 'en.page.furniture',
       reason: 'Share, gallery, print and reading-time buttons of English sites',
       kind: 'line',
+      maxLength: 100,
       pattern: String.raw`${LEAD}(?:share(?:\s+(?:this|the)\s+(?:article|story|page))?(?:\s+on\s+\p{L}+)?|print(?:\s+this\s+(?:article|page))?|email(?:\s+this\s+(?:article|story))?|view\s+(?:gallery|image|photos?|slideshow)|enlarge\s+(?:this\s+)?image|toggle\s+caption|hide\s+caption|expand|listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s+\d+\s+min(?:utes?)?)?|\d+\s+min(?:ute)?s?\s+read|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?|image\s+source\s*,\s*.{1,60}|copy\s+link|link\s+copied|continue\s+reading|save|saved|reuse\s+this\s+content|purchase\s+licensing\s+rights(?:,\s*opens\s+new\s+tab)?)\W*$`,
       examples: {
         drop: ['Share this article', 'View gallery', '3 min read', 'Listen to this article', 'Image source, Getty Images', 'Save', 'Reuse this content', 'Purchase Licensing Rights'],

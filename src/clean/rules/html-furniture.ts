@@ -15,6 +15,7 @@ export const htmlFurniture: RulePack = {
       id: 'html.ads.label',
       reason: 'An ad slot label left alone on its line',
       kind: 'line',
+      maxLength: 100,
       pattern: String.raw`^(?:advertisement|advertisment|adv|ads|iklan|sponsored|scroll\s+to\s+(?:continue|resume)(?:\s+with\s+content)?|lanjutkan\s+membaca|gulir\s+untuk\s+melanjutkan)\.?$`,
       examples: {
         drop: ['ADVERTISEMENT', 'SCROLL TO CONTINUE WITH CONTENT', 'Advertisement', 'Iklan'],
@@ -25,6 +26,7 @@ export const htmlFurniture: RulePack = {
       id: 'html.video.label',
       reason: 'The label of a video embed ("Gambas:Video CNN", "[Gambas:Video 20detik]", "Video: ...")',
       kind: 'line',
+      maxLength: 200,
       pattern: String.raw`^\[?\s*gambas\s*:\s*video\b.*$|^\[?\+?\]?\s*video\s*:\s*\S.{0,120}$`,
       examples: {
         drop: ['Gambas:Video CNN', '[Gambas:Video 20detik]', 'Video: Detik-detik Banjir Bandang di Batu'],
@@ -35,6 +37,7 @@ export const htmlFurniture: RulePack = {
       id: 'html.photo.lihat-foto',
       reason: 'The "Lihat Foto" button of a photo viewer',
       kind: 'line',
+      maxLength: 60,
       pattern: String.raw`^lihat\s+foto\.?$`,
       examples: { drop: ['Lihat Foto'], keep: ['Lihat foto-foto banjir di halaman berikut ini, kata dia.'] },
     },
@@ -52,6 +55,7 @@ export const htmlFurniture: RulePack = {
       id: 'html.credit.initials',
       reason: 'Editors\' initials closing a story, "(ams/aku)", "(ant/rif)" or "(AHL)"',
       kind: 'line',
+      maxLength: 60,
       pattern: String.raw`^\(\s*[a-z]{2,5}(?:\s*[/\\|]\s*[a-z]{2,5}){0,3}\s*\)\.?$`,
       examples: {
         drop: ['(ams/aku)', '(ant/rif)', '( wdh / imk )', '(AHL)'],
@@ -82,6 +86,7 @@ export const htmlFurniture: RulePack = {
       id: 'html.video.call',
       reason: 'A "Simak video ..." / "Saksikan video pilihan ..." line that introduces an embed',
       kind: 'line',
+      maxLength: 300,
       pattern: String.raw`^(?:simak|saksikan|tonton)\s+(?:juga\s+)?(?:video|live)\b(?:\s*(?:pilihan\s+)?(?:di\s+bawah\s+ini|berikut(?:\s+ini)?)\s*[.:!]?|\s*[:"“'‘].{0,160})$`,
       examples: {
         drop: ['Simak Video "Banjir Rendam Semarang"', 'Saksikan Video Pilihan di Bawah Ini', 'Simak juga video: Detik-detik Tanggul Jebol', 'Tonton video berikut ini:'],
@@ -92,6 +97,7 @@ export const htmlFurniture: RulePack = {
       id: 'html.ads.fewer-ads',
       reason: 'The portal\'s "read with fewer ads" subscription prompt',
       kind: 'line',
+      maxLength: 200,
       pattern: String.raw`^baca\s+berita\s+dengan\s+sedikit\s+iklan\b.{0,60}$`,
       examples: { drop: ['Baca berita dengan sedikit iklan, klik di sini'], keep: ['Baca berita ini dengan cermat sebelum membagikannya, kata Kominfo.'] },
     },
@@ -99,6 +105,7 @@ export const htmlFurniture: RulePack = {
       id: 'html.footer.telah-tayang',
       reason: 'Syndication footer "Artikel ini telah tayang di X dengan judul ..."',
       kind: 'line',
+      maxLength: 500,
       pattern: String.raw`^(?:artikel|berita)\s+ini\s+(?:telah|sudah)\s+(?:tayang|terbit|dimuat)\s+di\s+\S.*\bdengan\s+judul\b`,
       examples: {
         drop: ['Artikel ini telah tayang di Tribunnews.com dengan judul Harga Cabai Naik, https://www.tribunnews.com/x'],
@@ -109,6 +116,7 @@ export const htmlFurniture: RulePack = {
       id: 'html.related.pilihan-editor',
       reason: 'An editor\'s-pick link ("Pilihan Editor: <headline>")',
       kind: 'line',
+      maxLength: 300,
       pattern: String.raw`^(?:pilihan\s+editor|rekomendasi|artikel\s+terkait|berita\s+terkait|read\s+more|also\s+read|related)\s*:\s*\S`,
       examples: {
         drop: ['Pilihan Editor: Harga Beras Naik Lagi', 'Read more: Markets slide as oil jumps', 'Berita Terkait : Banjir Jakarta'],

@@ -24,6 +24,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.baca',
       reason: 'A "Baca:" / "Baca juga:" line links to another article',
       kind: 'line',
+      maxLength: 300,
       pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：»›|]|\s[-–—]\s)\s*\S`,
       examples: {
         drop: [
@@ -48,6 +49,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.baca-list',
       reason: 'A lone "Baca Juga" heading followed by a bulleted list of headlines',
       kind: 'block',
+      maxLength: 40,
       pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：]\s*)?$`,
       next: BULLETED,
       minNext: 1,
@@ -61,6 +63,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.baca-box',
       reason: 'A lone "Baca Juga" heading with the box\'s headlines under it, unbulleted',
       kind: 'block',
+      maxLength: 40,
       minNext: 2,
       maxNext: 4,
       pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：]\s*)?$`,
@@ -76,6 +79,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.baca-split',
       reason: 'A lone "Baca juga:" marker puts the linked headline on the next line',
       kind: 'pair',
+      maxLength: 40,
       pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：]\s*)?$`,
       next: HEADLINE,
       examples: {
@@ -87,6 +91,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.baca-alone',
       reason: 'A "Baca juga:" marker alone on its line (its link was not kept as text)',
       kind: 'line',
+      maxLength: 40,
       pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：»]\s*)?$`,
       examples: {
         drop: ['Baca juga:', 'BACA JUGA'],
@@ -97,6 +102,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.lihat-juga',
       reason: 'A "Lihat juga:" / "Simak juga:" line links to another article',
       kind: 'line',
+      maxLength: 300,
       pattern: String.raw`${LEAD}${LIHAT}${CLOSE}${COLON}\s*\S`,
       examples: {
         drop: ['Lihat Juga : Harga Cabai Melonjak', 'Simak juga: Daftar Tol Gratis saat Lebaran', 'Cek juga: Jadwal SIM Keliling Hari Ini'],
@@ -107,6 +113,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.lihat-juga-split',
       reason: 'A lone "Lihat juga:" marker puts the linked headline on the next line',
       kind: 'pair',
+      maxLength: 40,
       pattern: String.raw`${LEAD}${LIHAT}${CLOSE}(?:[:：]\s*)?$`,
       next: HEADLINE,
       examples: {
@@ -118,6 +125,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.lihat-juga-alone',
       reason: 'A "Lihat juga:" / "Simak juga:" marker alone on its line',
       kind: 'line',
+      maxLength: 40,
       pattern: String.raw`${LEAD}${LIHAT}${CLOSE}[:：]\s*$`,
       examples: {
         drop: ['Simak juga:'],
@@ -142,6 +150,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.pilihan-editor',
       reason: 'A "Pilihan Editor:" / "Berita terkait:" line links to another article',
       kind: 'line',
+      maxLength: 300,
       pattern: String.raw`${LEAD}(?:pilihan\s+(?:editor|redaksi)|rekomendasi\s+(?:editor|redaksi|berita|artikel)|(?:artikel|berita|konten)\s+(?:terkait|lainnya|pilihan)|terkait|baca\s+(?:berita|artikel)\s+(?:lainnya|terkait))${CLOSE}${COLON}\s*\S`,
       examples: {
         drop: ['Pilihan Editor: Jokowi Minta Menteri Fokus Kerja', 'Berita terkait: Banjir Rendam 3 Kecamatan', 'PILIHAN EDITOR : Harga Beras Turun'],
@@ -152,6 +161,7 @@ export const idGeneric: RulePack = {
       id: 'id.related.heading-block',
       reason: 'A "Berita Terkait" / "Artikel Lainnya" heading and the headlines listed under it',
       kind: 'block',
+      maxLength: 100,
       pattern: String.raw`${LEAD}(?:(?:berita|artikel|konten|tulisan)\s+(?:terkait|lainnya|menarik|pilihan|populer|terpopuler|rekomendasi|terbaru(?:\s+lainnya)?|terkini|lain)|(?:berita|artikel)\s+lain(?:nya)?\s+(?:terkait|tentang|soal|seputar)\s+[^.!?,]{1,60}|baca\s+(?:berita|artikel)\s+(?:lainnya|terkait)|rekomendasi\s+(?:untuk\s+anda|berita|artikel|redaksi)|pilihan\s+(?:redaksi|editor)|terpopuler|terkini|berita\s+terkini|paling\s+banyak\s+dibaca|topik\s+(?:menarik|pilihan|populer|terkait|hangat)|(?:berita|artikel)\s+yang\s+(?:mungkin\s+)?(?:anda\s+)?(?:suka|lewatkan|terkait))${CLOSE}(?:[:：]\s*)?$`,
       next: HEADLINE,
       maxNext: 6,
@@ -165,6 +175,7 @@ export const idGeneric: RulePack = {
       id: 'id.footer.google-news',
       reason: 'Call to follow the portal on Google News, on one line',
       kind: 'line',
+      maxLength: 200,
       pattern: String.raw`^(?:cek|simak|ikuti|baca)\s+(?:berita|update|informasi)(?:\s*,?\s+(?:dan|&)?\s*(?:artikel|konten)(?:\s*,?\s*(?:dan|&)\s+konten)?)?(?:\s+(?:yang\s+)?lain(?:nya)?)?\s+di\s+google\s+news\.?$`,
       examples: {
         drop: ['Cek Berita dan Artikel yang lain di Google News', 'Simak berita lainnya di Google News.'],
@@ -175,6 +186,7 @@ export const idGeneric: RulePack = {
       id: 'id.footer.google-news-split',
       reason: 'Google News call to action split over two lines ("... di" then "Google News")',
       kind: 'pair',
+      maxLength: 120,
       pattern: String.raw`${LEAD}(?:cek|simak|ikuti|baca|dapatkan|update)\s+(?:berita|update|informasi|kami)(?:\s*,?\s+(?:dan|&)?\s*(?:artikel|konten))?(?:\s+(?:yang\s+)?(?:lain(?:nya)?|terkini|terbaru|menarik))?(?:\s+(?:dari\s+)?\S+)?\s+(?:di|via|melalui)\s*:?$`,
       next: String.raw`^[\s\p{Extended_Pictographic}]*google\s+news\W*$`,
       examples: {
@@ -207,6 +219,7 @@ export const idGeneric: RulePack = {
       id: 'id.footer.tayang',
       reason: '"Artikel ini telah tayang di <portal> dengan judul ..." syndication footer',
       kind: 'line',
+      maxLength: 500,
       pattern: String.raw`${LEAD}(?:sebagian\s+)?(?:artikel|berita|tulisan|konten|materi)\s+ini\s+(?:(?:telah|sudah|juga|pernah|pertama\s+kali|sebelumnya|sebelumnya\s+telah)\s+)*(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|dipublikasikan|diunggah|tersedia)\s+(?:di|pada|dalam|oleh|lebih\s+dulu\s+di)\b.*(?:dengan\s+judul|${PORTAL})`,
       examples: {
         drop: [
@@ -330,6 +343,7 @@ export const idGeneric: RulePack = {
       id: 'id.ads.viral-klik',
       reason: 'Sponsored "Viral! ... klik : <link>" line',
       kind: 'line',
+      maxLength: 500,
       pattern: String.raw`^viral\s*!.*\bklik\s*:\s*\S+$`,
       examples: {
         drop: [
@@ -469,6 +483,7 @@ export const idGeneric: RulePack = {
       id: 'id.page.photo',
       reason: '"Lihat Foto" / "Lihat semua foto" gallery button',
       kind: 'line',
+      maxLength: 60,
       pattern: String.raw`${LEAD}(?:lihat|buka|perbesar|tampilkan)\s+(?:semua\s+|seluruh\s+)?(?:foto|galeri|gambar|video|infografis)(?:\s+(?:lainnya|selengkapnya|berikutnya|lengkap))?[\s>»›▶►\p{Extended_Pictographic}]*$`,
       examples: {
         drop: ['Lihat Foto', 'Lihat semua foto »', 'LIHAT GALERI'],
@@ -479,6 +494,7 @@ export const idGeneric: RulePack = {
       id: 'id.page.share',
       reason: '"Bagikan" / "Salin link" / "Dengarkan artikel" buttons',
       kind: 'line',
+      maxLength: 80,
       pattern: String.raw`${LEAD}(?:bagikan(?:\s+(?:artikel|berita)(?:\s+ini)?)?(?:\s+(?:ke|di|melalui|via)(?:\s+.{1,40})?)?|salin\s+(?:link|tautan|url)|(?:link|tautan|url)\s+(?:telah\s+|berhasil\s+)?(?:disalin|tersalin)|dengarkan(?:\s+(?:artikel|berita))?(?:\s+ini)?)\W*$`,
       examples: {
         drop: ['Bagikan', 'Bagikan artikel ini', 'Salin Link', 'Bagikan ke WhatsApp', 'Bagikan ke:', 'Link berhasil disalin', 'Dengarkan artikel ini'],

@@ -11,6 +11,7 @@ export const jpnn: RulePack = {
       id: 'jpnn.related.baca-juga-block',
       reason: 'jpnn puts several headlines under one "Baca Juga:" marker',
       kind: 'block',
+      maxLength: 60,
       maxNext: 4,
       pattern: String.raw`${LEAD}baca\s+juga\s*[:：]?\s*$`,
       next: HEADLINE,
@@ -23,6 +24,7 @@ export const jpnn: RulePack = {
       id: 'jpnn.video.jangan-lewatkan',
       reason: '"Jangan Lewatkan Video Terbaru:" promo',
       kind: 'line',
+      maxLength: 120,
       pattern: String.raw`${LEAD}jangan\s+lewatkan\s+video\b.*$`,
       examples: {
         drop: ['Jangan Lewatkan Video Terbaru:'],
@@ -33,6 +35,7 @@ export const jpnn: RulePack = {
       id: 'jpnn.related.sudah-tahu',
       reason: '"Kamu Sudah Tahu Belum?" / "Kamu Sudah Baca Ini?" related-links heading and its headlines',
       kind: 'block',
+      maxLength: 80,
       maxNext: 5,
       pattern: String.raw`${LEAD}(?:kamu|anda)\s+sudah\s+(?:tahu|baca)(?:\s+(?:belum|yang\s+ini|ini))?\s*\?\s*$`,
       next: HEADLINE,

@@ -22,6 +22,7 @@ export const kompas: RulePack = {
       id: 'kompas.credit.tim-redaksi',
       reason: 'The "Tim Redaksi" desk credit alone on its line',
       kind: 'line',
+      maxLength: 60,
       pattern: String.raw`^tim\s+redaksi\W*$`,
       examples: {
         drop: ['Tim Redaksi'],

@@ -11,6 +11,7 @@ export const tempo: RulePack = {
       id: 'tempo.page.ringkasan',
       reason: 'The "Ringkasan Berita" summary box and its bullets',
       kind: 'block',
+      maxLength: 60,
       maxNext: 6,
       pattern: String.raw`${LEAD}ringkasan\s+berita\W*$`,
       next: BULLETED,
