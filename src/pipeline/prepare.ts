@@ -52,7 +52,11 @@ export function resolveTimestamp(text: string, timeZone: string): string | null 
  */
 function datedText(lines: readonly string[], result: CleanResult): string {
   const rules = new Map(result.dropped.map((d) => [d.line, d.rule]));
-  return lines.filter((_, i) => { const rule = rules.get(i + 1); return rule === undefined || DATE_HEADER_RULES.has(rule); }).join('\n');
+  const dated = (i: number): boolean => {
+    const rule = rules.get(i + 1);
+    return rule === undefined || DATE_HEADER_RULES.has(rule);
+  };
+  return lines.filter((_, i) => dated(i)).join('\n');
 }
 
 /** Clean an extracted article and settle its title, dates and summary. */

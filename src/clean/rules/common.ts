@@ -5,9 +5,11 @@ import { DATE_TIME, LEAD, NAME_SEGMENT, NAME_WORD, anyCase } from './shapes.js';
 const PHOTO_SOURCE = String.raw`(?:freepik|shutterstock|istock(?:photo)?|unsplash|pexels|pixabay|getty\s+images|istimewa|antara\s+foto|dok\.?\s+pribadi)`;
 /** A portal or desk that a byline names after the writer ("- detikNews", "| CNN Indonesia"). */
 const DESK = String.raw`(?:detik\p{L}*|[\p{L}\d\-]+\.(?:com|co\.id|id|tv|net)|CNN\s+Indonesia|CNBC\s+Indonesia|ANTARA|Antara|Tim\s+Redaksi|Redaksi|Jurnalis|Reporter|Kontributor|Wartawan|Koresponden)`;
-/** Writers' names: name segments joined by commas, "&", "dan" or "and". */
-// One repeated group, not four copies of a segment: the name pattern is long, and its copies
-// made up most of the byline rule's regex compiling on first use.
+/**
+ * Writers' names: name words joined by spaces, commas, "&", "dan" or "and". One repeated group,
+ * not copies of a segment: the name pattern is long, and its copies made up most of the byline
+ * rule's regex compiling on first use.
+ */
 const WRITERS = String.raw`${NAME_WORD}(?:(?:\s*(?:[,&]|dan|and)\s*|\s+)${NAME_WORD}){0,11}`;
 /** A byline's role label alone. */
 const ROLE = String.raw`(?:${anyCase('reporter')}|${anyCase('editor')}|${anyCase('penulis')}|${anyCase('pewarta')}|${anyCase('kontributor')}|${anyCase('jurnalis')}|${anyCase('fotografer')}|${anyCase('penyunting')}|${anyCase('redaktur')}|${anyCase('writer')}|${anyCase('author')})`;
@@ -17,15 +19,16 @@ const BYLINE_LABEL = String.raw`(?:Oleh|OLEH|By|BY|Penulis|PENULIS|Reporter|REPO
 const BYLINE_SEP = String.raw`\s*[-–—|•·,]\s*`;
 
 /**
- * Furniture that looks the same whatever the article's language: ad markers and leaked ad
- * scripts, embed placeholders, copyright lines, desk initials, share rows, tags, pagination.
- */
-/**
  * Rules that drop a page header's date or byline: the date they carry is still the article's
  * publication date (pipeline/prepare.ts looks for it there).
  */
 export const DATE_HEADER_RULES: ReadonlySet<string> = new Set(['common.page.date-header', 'common.credit.byline-header', 'common.credit.name-then-header']);
 
+/**
+ * Furniture that looks the same whatever the article's language: ad markers and leaked ad
+ * scripts, embed placeholders, social embeds, copyright lines, a page header's byline and date,
+ * photo captions and credits, desk initials, share rows and buttons, tags, pagination.
+ */
 export const common: RulePack = {
   id: 'common',
   description: 'Any language: ad markers and scripts, embed placeholders, copyright, initials, share rows, tags, pagination',

@@ -210,10 +210,10 @@ export const enGeneric: RulePack = {
       reason: 'Subscription furniture of paywalled sites ("Gift Premium Articles to Anyone", "Your Premium period will expire ...")',
       kind: 'line',
       maxLength: 400,
-      pattern: String.raw`^(?:gift\s+(?:premium\s+)?articles?(?:\s+to\s+anyone)?|your\s+premium\s+(?:period|subscription|access)\s+will\s+expire\b.*|read\s+a\s+summary\s+of\s+this\s+article\s+on\s+\S+|stay\s+updated\s+with\s+notifications\b.{0,100})\W*$|\bas\s+a\s+subscriber,?\s+you\s+can\s+gift\b|\bin\s+your\s+inbox\W*$`,
+      pattern: String.raw`^(?:gift\s+(?:premium\s+)?articles?(?:\s+to\s+anyone)?|your\s+premium\s+(?:period|subscription|access)\s+will\s+expire\b.*|read\s+a\s+summary\s+of\s+this\s+article\s+on\s+\S+|stay\s+updated\s+with\s+notifications\b.{0,100})\W*$|\bas\s+a\s+subscriber,?\s+you\s+can\s+gift\b|^(?:get|receive|have)\b.{0,120}\bin(?:to)?\s+your\s+inbox\W*$`,
       examples: {
         drop: ['Gift Premium Articles to Anyone', 'Your Premium period will expire in 0 day(s)', 'Share the best of the paper with friends. As a subscriber, you can gift 3 articles each month.', 'Get our pick of top stories in your inbox', 'Stay updated with notifications for breaking news and our best stories'],
-        keep: ['The ministry said the premium rose 4 percent this year.'],
+        keep: ['The ministry said the premium rose 4 percent this year.', 'Officials warned that fake notices may arrive in your inbox.'],
       },
     },
     {
@@ -253,10 +253,10 @@ export const enGeneric: RulePack = {
       flags: 'u',
       lastLines: 6,
       maxLength: 300,
-      pattern: String.raw`^\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}\s+(?:is|was)\s+an?\s+(?:[\p{L}\-]+\s+){0,4}(?:correspondent|reporter|writer|editor|journalist|columnist|producer)\b.*$`,
+      pattern: String.raw`^\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}\s+(?:is|was)\s+an?\s+(?:[\p{L}\-]+\s+){0,4}(?:correspondent|reporter|writer|editor|journalist|columnist|producer)\s+(?:(?:for|at|with)\s+(?:the\s+)?\p{Lu}|covering\s).*$`,
       examples: {
-        drop: ['Jane Doe is a national correspondent for The Times, covering small towns.'],
-        keep: ['Jane Doe was a teacher for 30 years before she retired.'],
+        drop: ['Jane Doe is a national correspondent for The Times, covering small towns.', 'Jane Doe is an education reporter covering schools in Maryland.'],
+        keep: ['Jane Doe was a teacher for 30 years before she retired.', 'Maria Lopez is a retired journalist who now runs the theater.', 'Maria Lopez is a freelance journalist for local papers.'],
       },
     },
     {
