@@ -94,3 +94,19 @@ describe('Markdown a scraper left in a line', () => {
     ]);
   });
 });
+
+describe('header rules apply above the story only (aboveStory)', () => {
+  it('drops a date line at the top, keeps the same line under a paragraph, and a kicker above it does not count', () => {
+    const top = cleaner.clean(['Bola', 'Senin, 03 Mar 2025 09:12 WIB', 'Jakarta - Persib menang 2-1 atas Persija, Minggu malam.'], { url: null, source: null });
+    expect(top.dropped.map((d) => d.rule)).toContain('common.page.date-header');
+    const timeline = ['Pemerintah memberi waktu transisi bagi rumah sakit. Berikut tahapannya:', '30 Juni 2025', 'Batas akhir penerapan kelas rawat inap standar.'];
+    expect(cleaner.clean(timeline, { url: null, source: null }).paragraphs).toEqual(timeline);
+  });
+
+  it('is a boolean rule key', async () => {
+    const { validateRule } = await import('../src/clean/index.js');
+    const rule = { id: 'my.header', reason: 'x', kind: 'line', pattern: '^kepala$', aboveStory: true, examples: { drop: ['kepala'], keep: ['Cerita.\nkepala'] } };
+    expect(validateRule(rule, 'rules.add[0]')).toEqual([]);
+    expect(validateRule({ ...rule, aboveStory: 'yes' }, 'rules.add[0]').map((i) => i.path)).toEqual(['rules.add[0].aboveStory']);
+  });
+});

@@ -27,6 +27,7 @@ export interface CompiledRule {
   readonly maxLength: number;
   readonly firstLines: number;
   readonly lastLines: number;
+  readonly aboveStory: boolean;
 }
 
 /** A problem with a rule, named by its path inside the pack or config (`rules.add[2].pattern`). */
@@ -201,7 +202,8 @@ export function validateRule(value: unknown, path: string): RuleIssue[] {
   if (r.firstLines !== undefined && r.lastLines !== undefined) {
     add('lastLines', 'a rule takes firstLines or lastLines, not both: split it into two rules');
   }
-  const known = new Set(['id', 'reason', 'kind', 'pattern', 'flags', 'next', 'notAfter', 'maxNext', 'minNext', 'maxLength', 'firstLines', 'lastLines', 'examples']);
+  if (r.aboveStory !== undefined && typeof r.aboveStory !== 'boolean') add('aboveStory', `must be true or false (got ${JSON.stringify(r.aboveStory)})`);
+  const known = new Set(['id', 'reason', 'kind', 'pattern', 'flags', 'next', 'notAfter', 'maxNext', 'minNext', 'maxLength', 'firstLines', 'lastLines', 'aboveStory', 'examples']);
   for (const key of Object.keys(r)) {
     if (!known.has(key) && !key.startsWith('$')) add(key, `is not a rule key (known: ${[...known].join(', ')})`);
   }
@@ -244,6 +246,7 @@ export function compileRule(spec: RuleSpec): CompiledRule {
     maxLength: spec.maxLength ?? Infinity,
     firstLines: spec.firstLines ?? Infinity,
     lastLines: spec.lastLines ?? Infinity,
+    aboveStory: spec.aboveStory === true,
   };
 }
 
@@ -295,8 +298,13 @@ export function cleanLines(lines: readonly string[], rules: readonly CompiledRul
   const position: number[] = [];
   let count = 0;
   for (const n of norm) position.push(n === '' ? -1 : count++);
+  // Whether a line above that reads like story text has been kept: the story has begun (see
+  // RuleSpec.aboveStory). A kept kicker ("Bola", "kumparanNEWS") is not story text. Lines are
+  // decided in order, and a pair or block only takes lines below its marker.
+  let storyBegun = false;
   for (let i = 0; i < lines.length; i++) {
     const line = norm[i]!;
+    if (i > 0 && droppedBy[i - 1] === null && readsLikeStory(norm[i - 1]!)) storyBegun = true;
     if (droppedBy[i] !== null || line === '') continue;
     // Read once per line, not once per rule (65 rules a line for an Indonesian text article).
     const low = lowerOf(i);
@@ -304,7 +312,7 @@ export function cleanLines(lines: readonly string[], rules: readonly CompiledRul
     const pos = position[i]!;
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
-      if (pos >= rule.firstLines || count - pos > rule.lastLines) continue;
+      if (pos >= rule.firstLines || count - pos > rule.lastLines || (storyBegun && rule.aboveStory)) continue;
       // maxLength holds for the form tested: a pagination line of Markdown links is long, its
       // text ("Halaman : 1 2") is not.
       const onLine = length <= rule.maxLength && (rule.lower ? (low === null ? rule.full!.re.test(line) : rule.re.test(low)) : rule.re.test(line));
@@ -349,6 +357,11 @@ export function cleanLines(lines: readonly string[], rules: readonly CompiledRul
     else dropped.push({ line: i + 1, text: line.trim(), rule });
   });
   return { paragraphs, dropped };
+}
+
+/** A line long enough, or ending like a sentence or a lead-in, to be the story's own text. */
+function readsLikeStory(norm: string): boolean {
+  return norm.length >= 60 || /[.!?:;"”’)]$/.test(norm);
 }
 
 function previousNonBlank(norm: readonly string[], i: number): number {

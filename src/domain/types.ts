@@ -36,6 +36,12 @@ export interface RuleSpec {
   readonly minNext?: number;
   /** The marker line matches only when its normalized form is at most this many characters. */
   readonly maxLength?: number;
+  /**
+   * The marker line matches only above the story: no line before it that reads like story text
+   * (60 characters or more, or ending in . ! ? : ; or a closing quote) was kept. A page header
+   * (byline, date, section) sits there; a timeline's "30 Juni 2025" under a paragraph does not.
+   */
+  readonly aboveStory?: boolean;
   /** The marker line matches only among the first N non-blank lines of the body (bylines). */
   readonly firstLines?: number;
   /** The marker line matches only among the last N non-blank lines of the body (credits, tags). */

@@ -2,7 +2,7 @@ import type { RulePack } from '../../domain/types.js';
 import { DATE_TIME, LEAD, NAME_SEGMENT, NAME_WORD, anyCase } from './shapes.js';
 
 /** Photo agencies and stock libraries that captions credit. */
-const PHOTO_SOURCE = String.raw`(?:freepik|shutterstock|istock(?:photo)?|unsplash|pexels|pixabay|getty\s+images|istimewa|antara\s+foto|dok\.?\s+pribadi)`;
+const PHOTO_SOURCE = String.raw`(?:freepik|shutterstock|istock(?:photo)?|unsplash|pexels|pixabay|getty\s+images|istimewa|antara\s+foto|dok\.?\s+pribadi|(?:ap|afp|epa)\s+photo)`;
 /** A portal or desk that a byline names after the writer ("- detikNews", "| CNN Indonesia"). */
 const DESK = String.raw`(?:detik\p{L}*|[\p{L}\d\-]+\.(?:com|co\.id|id|tv|net)|CNN\s+Indonesia|CNBC\s+Indonesia|ANTARA|Antara|Tim\s+Redaksi|Redaksi|Jurnalis|Reporter|Kontributor|Wartawan|Koresponden)`;
 /**
@@ -88,9 +88,9 @@ export const common: RulePack = {
       reason: 'A Markdown image alone on its line (the text of an article has no place for it)',
       kind: 'line',
       maxLength: 600,
-      pattern: String.raw`^\s*(?:\[\s*)?!\[[^\]]*\]\(\s*\S*(?:\s+"[^"]*")?\s*\)(?:\s*\]\(\s*\S*\s*\))?\s*$`,
+      pattern: String.raw`^\s*(?:\[\s*)?!\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*\S*(?:\s+"[^"]*")?\s*\)(?:\s*\]\(\s*\S*\s*\))?\s*$`,
       examples: {
-        drop: ['![Ilustrasi kemacetan](https://cdn.example.id/2025/03/macet.jpg?w=700)', '[![Foto](https://cdn.example.id/a.jpg)](https://example.id/galeri)', '![](https://cdn.example.com/x.png "Banjir")'],
+        drop: ['![Ilustrasi kemacetan](https://cdn.example.id/2025/03/macet.jpg?w=700)', '[![Foto](https://cdn.example.id/a.jpg)](https://example.id/galeri)', '![](https://cdn.example.com/x.png "Banjir")', '![Ilustrasi nyamuk. [Freepik]](https://cdn.example.id/nyamuk.jpg)'],
         keep: ['Lihat grafik ![ikon](https://example.id/i.png) di atas, kata dia.', 'Gambar ![itu] beredar sejak Senin.'],
       },
     },
@@ -109,6 +109,7 @@ export const common: RulePack = {
       id: 'common.page.date-header',
       reason: 'The publication date or time alone on a line near the top ("Senin, 03 Mar 2025 09:12 WIB", "3 hours ago")',
       kind: 'line',
+      aboveStory: true,
       flags: 'u',
       firstLines: 8,
       maxLength: 120,
@@ -128,13 +129,14 @@ export const common: RulePack = {
           'Jakarta ● Wed, October 8, 2025',
           '04 Mar 2025 11:26AM (Updated: 04 Mar 2025 03:51PM)',
         ],
-        keep: ['Pada Senin (12/8/2024), polisi menangkap dua tersangka.', 'Maret 2025 menjadi bulan terpanas, kata BMKG.', 'Senin pagi, 3 Maret, hujan turun deras.'],
+        keep: ['Pada Senin (12/8/2024), polisi menangkap dua tersangka.', 'Maret 2025 menjadi bulan terpanas, kata BMKG.', 'Senin pagi, 3 Maret, hujan turun deras.', 'Berikut tahapannya:\n30 Juni 2025\nBatas akhir penerapan kelas rawat inap.'],
       },
     },
     {
       id: 'common.page.section-header',
       reason: 'The portal and section named alone near the top ("tirto.id - Pendidikan", "Kompas.tv nasional cuaca")',
       kind: 'line',
+      aboveStory: true,
       firstLines: 4,
       maxLength: 60,
       pattern: String.raw`^[\p{L}\d\-]+\.(?:com|co\.id|id|tv|net)(?:(?:\s*[-–—|>»]\s*|\s+)\p{L}+){1,3}$`,
@@ -147,6 +149,7 @@ export const common: RulePack = {
       id: 'common.credit.byline-header',
       reason: 'The writer named near the top with the portal, the desk or the date ("Rina Ayu - detikNews", "Oleh Rina Ayu pada 05 Mar 2025")',
       kind: 'line',
+      aboveStory: true,
       flags: 'u',
       firstLines: 6,
       maxLength: 160,
@@ -179,7 +182,7 @@ export const common: RulePack = {
       maxLength: 300,
       // The credit at the end is searched for, not reached by a scan from the start (~0.6 µs a
       // story line).
-      pattern: String.raw`^(?:foto|photo|photograph|gambar|image|ilustrasi|illustration)\s*[:：]\s*\S.*$|(?:[(\[]\s*(?:(?:foto|photo|dok|dokumentasi|sumber\s+foto|kredit\s+foto|image|gambar)\s*[:.]?\s*[^()\[\]]{1,80}|sumber\s*:\s*[^()\[\]/]{1,40}\/[^()\[\]]{1,40}|${PHOTO_SOURCE}(?:\s*\/\s*[^()\[\]]{1,60})?|(?:instagram|twitter|x|tiktok|youtube|facebook|threads)\s*\/\s*@?[\w.]{1,40})\s*[)\]]|\.\s+(?:\p{L}{1,6}\s+)?(?:photograph|photo|foto|image)\s*:\s*(?:[^.]|\.(?!\s|$)){1,100}|\.\s+foto\s*\/\s*\S.{0,40}|\s\/\s*(?:instagram|twitter|x|tiktok)\s+@[\w.]+|\.\s+(?:dok\.?|dokumentasi)\s+\S.{0,60}|\.\s+©\s*(?:19|20)\d{2}\s+[^\s/]{1,40}\/.{1,60})\s*\.?$`,
+      pattern: String.raw`^(?:foto|photo|photograph|gambar|image|ilustrasi|illustration|arsip\s+foto|file\s+photo)\s*[:：\-–]\s*\S.*$|\[\s*[^()\[\]/]{2,40}\/[^()\[\]]{2,40}\]\s*$|(?:[(\[]\s*(?:(?:foto\s+)?ilustrasi|(?:instagram|twitter|x|tiktok)\.com\/[\w.]+|(?:foto|photo|dok|dokumentasi|sumber\s+foto|kredit\s+foto|image|gambar)\s*[:.]?\s*[^()\[\]]{1,80}|sumber\s*:\s*[^()\[\]/]{1,40}\/[^()\[\]]{1,40}|${PHOTO_SOURCE}(?:\s*\/\s*[^()\[\]]{1,60})?|(?:instagram|twitter|x|tiktok|youtube|facebook|threads)\s*\/\s*@?[\w.]{1,40})\s*[)\]]|\.\s+(?:\p{L}{1,6}\s+)?(?:photograph|photo|foto|image)\s*:\s*(?:[^.]|\.(?!\s|$)){1,100}|\.\s+foto\s*\/\s*\S.{0,40}|\s\/\s*(?:instagram|twitter|x|tiktok)\s+@[\w.]+|\.\s+(?:dok\.?|dokumentasi)\s+\S.{0,60}|\.\s+©\s*(?:19|20)\d{2}\s+[^\s/]{1,40}(?:\/.{1,60})?)\s*\.?$`,
       examples: {
         drop: [
           'Foto: Ilustrasi kemacetan (Nama Fotografer/detikcom)',
@@ -197,6 +200,12 @@ export const common: RulePack = {
           'The new call filter flags known scam scripts. ST PHOTO: NAMA FOTOGRAFER',
           'Revisi undang-undang ditargetkan rampung tahun ini. Foto/Dok Portal',
           'Poster film terbaru. /Instagram @akunfilm',
+          'Petugas melakukan pengasapan di permukiman warga. (ilustrasi)',
+          'Band Nama saat tampil di studio (instagram.com/akunband)',
+          'Ilustrasi garis polisi. ©2025 Portal.com',
+          'Students talk during lunch in Ohio, Monday, Jan. 13, 2025. (AP Photo/Name Surname)',
+          'Lawmakers cast their votes in Quito on September 17, 2025 [Name Surname/Outlet]',
+          'Arsip foto - Rangkaian kereta melintas di Jakarta Utara. ANTARA FOTO/Nama',
         ],
         keep: [
           'Ia mengunggah foto itu di Instagram (akun @warga) pada Senin.',
@@ -301,6 +310,19 @@ export const common: RulePack = {
       },
     },
     {
+      id: 'common.credit.writer-paren',
+      reason: 'The writer\'s name in brackets alone at the end ("(Nama Penulis)")',
+      kind: 'line',
+      flags: 'u',
+      lastLines: 3,
+      maxLength: 60,
+      pattern: String.raw`^\(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}\)$`,
+      examples: {
+        drop: ['(Nama Penulis)'],
+        keep: ['(Berita ini diperbarui pukul 14.00 WIB.)'],
+      },
+    },
+    {
       id: 'common.page.share-row',
       reason: 'A row of share buttons ("Facebook Twitter WhatsApp Telegram Copy Link")',
       kind: 'line',
@@ -309,6 +331,22 @@ export const common: RulePack = {
       examples: {
         drop: ['Facebook Twitter WhatsApp Telegram Copy Link', 'Share: Facebook | X | Email', 'Bagikan: WA Telegram'],
         keep: ['Facebook and Twitter were down for hours.', 'Twitter'],
+      },
+    },
+    {
+      id: 'common.page.share-column',
+      reason: 'Share buttons one per line ("Facebook" / "X" / "LinkedIn" / "Copy")',
+      kind: 'block',
+      maxLength: 20,
+      minNext: 1,
+      maxNext: 10,
+      pattern: String.raw`^(?:share|bagikan|facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|print|copy|copy\s+link|salin(?:\s+link)?|threads|line)\W*$`,
+      next: String.raw`^(?:share|bagikan|facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|print|copy|copy\s+link|salin(?:\s+link)?|threads|line)\W*$`,
+      // A story's own list of platforms sits under its lead-in ("Platform yang diblokir:").
+      notAfter: String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s`,
+      examples: {
+        drop: ['Copy\nFacebook\nX\nLinkedIn'],
+        keep: ['Platform yang diblokir:\nFacebook\nX\nTelegram'],
       },
     },
     {
@@ -380,6 +418,7 @@ export const common: RulePack = {
       id: 'common.credit.name-then-header',
       reason: 'A writer\'s name alone near the top, followed by their role or the date ("Nama Penulis" / "Reporter")',
       kind: 'pair',
+      aboveStory: true,
       flags: 'u',
       firstLines: 6,
       maxLength: 50,
@@ -396,6 +435,7 @@ export const common: RulePack = {
       id: 'common.credit.role-alone',
       reason: 'A byline\'s role label alone on its line near the top ("Editor", "Reporter")',
       kind: 'line',
+      aboveStory: true,
       firstLines: 8,
       pattern: String.raw`^${ROLE}$`,
       examples: {
@@ -407,6 +447,7 @@ export const common: RulePack = {
       id: 'common.credit.byline-block',
       reason: 'A byline label alone, with the writers\' names on the lines under it ("Oleh :" / "Nama Satu," / "Nama Dua")',
       kind: 'block',
+      aboveStory: true,
       flags: 'u',
       firstLines: 8,
       minNext: 1,
@@ -416,6 +457,21 @@ export const common: RulePack = {
       examples: {
         drop: ['Oleh :\nNama Satu,\nNama Dua', 'By\nJane Doe'],
         keep: ['Oleh karena itu, warga diminta waspada.'],
+      },
+    },
+    {
+      id: 'common.credit.byline-block-end',
+      reason: 'A credit label alone near the end, with the names on the lines under it ("Editor :" / "Nama Editor")',
+      kind: 'block',
+      flags: 'u',
+      lastLines: 8,
+      minNext: 1,
+      maxNext: 3,
+      pattern: String.raw`^(?:${anyCase('editor')}|${anyCase('penulis')}|${anyCase('reporter')}|${anyCase('pewarta')}|${anyCase('redaktur')}|${anyCase('oleh')})\s*[:：]\s*$`,
+      next: String.raw`^\p{Lu}[\p{L}'’.\-]+(?:\s+\p{L}[\p{L}'’.\-]*){0,4}\s*,?$`,
+      examples: {
+        drop: ['Editor :\nNama Editor'],
+        keep: ['Editor:\nKami tidak pernah menerima surat itu, katanya.'],
       },
     },
     {
@@ -446,9 +502,9 @@ export const common: RulePack = {
       reason: 'A page button or widget label alone on its line ("Like", "Bookmark", "Follow Us", "waktu baca 3 menit")',
       kind: 'line',
       maxLength: 100,
-      pattern: String.raw`^[\s\p{Extended_Pictographic}]*(?:like|suka|bookmark|verified|terverifikasi|follow\s+us|ikuti\s+kami|share\s+(?:this\s+)?article|share\s+this|bagikan\s+artikel|change\s+(?:text\s+|font\s+)?size|ubah\s+ukuran\s+(?:teks|huruf)|click\s+here\s+to\s+share(?:\s+on\s+social\s+media)?|share\d*|end\s+of\s+list|download\s+here|join\s+here|get\s+whatsapp\s+alerts|newsletter|recommended\s+by\s+our\s+editors|waktu\s+baca\s+\d+\s+menit|\d+\s+menit\s+(?:baca|membaca)|dibaca\s+(?:normal\s+)?\d+\s+menit|supported\s+by|share\s+full\s+article|playlist|download|embed|transcript|listen\s*[·•|]\s*\d{1,2}:\d{2}|\d+-minute\s+listen|listen\s+to\s+(?:this\s+)?article\s*[|·•]\s*\d+\s+mins?)\W*$`,
+      pattern: String.raw`^[\s\p{Extended_Pictographic}]*(?:like|suka|bookmark|verified|terverifikasi|follow\s+us|ikuti\s+kami|share\s+(?:this\s+)?article|share\s+this|bagikan\s+artikel|change\s+(?:text\s+|font\s+)?size|ubah\s+ukuran\s+(?:teks|huruf)|click\s+here\s+to\s+share(?:\s+on\s+social\s+media)?|share\d*|end\s+of\s+list|download\s+here|join\s+here|get\s+whatsapp\s+alerts|newsletter|recommended\s+by\s+our\s+editors|waktu\s+baca\s+\d+\s+menit|\d+\s+menit\s+(?:baca|membaca)|dibaca\s+(?:normal\s+)?\d+\s+menit|supported\s+by|share\s+full\s+article|playlist|download|embed|transcript|ad\s+feedback|listen|subscribe|\d{1,2}\s+min|why\s+you\s+can\s+trust\s+\S+|listen\s*[·•|]\s*\d{1,2}:\d{2}|\d+-minute\s+listen|listen\s+to\s+(?:this\s+)?article\s*[|·•]\s*\d+\s+mins?)\W*$`,
       examples: {
-        drop: ['Like', 'Bookmark', 'Follow Us', 'waktu baca 3 menit', 'Listen to this article | 4 mins', 'Share article', 'share2', 'Dibaca Normal 3 menit', 'Listen · 4:12', '4-Minute Listen', 'Transcript'],
+        drop: ['Like', 'Bookmark', 'Follow Us', 'waktu baca 3 menit', 'Listen to this article | 4 mins', 'Share article', 'share2', 'Dibaca Normal 3 menit', 'Listen · 4:12', '4-Minute Listen', 'Transcript', 'Ad Feedback', 'Listen', '4 min', 'Subscribe'],
         keep: ['Like many others, she left early.', 'Newsletter itu dikirim setiap pekan.'],
       },
     },
@@ -513,7 +569,7 @@ export const common: RulePack = {
       reason: 'Comment-box furniture ("Tulis komentar", "12 Comments")',
       kind: 'line',
       maxLength: 60,
-      pattern: String.raw`^(?:\d+\s+)?(?:komentar|tulis\s+komentar|beri(?:kan)?\s+komentar|lihat\s+(?:semua\s+)?komentar|comments?|leave\s+a\s+comment|view\s+comments|show\s+comments)\W*$`,
+      pattern: String.raw`^(?:\d+\s+)?(?:komentar|tulis\s+komentar|beri(?:kan)?\s+komentar|lihat\s+(?:semua\s+)?komentar|comments?|leave\s+a\s+comment|view\s+comments|show\s+comments|comment\s+on\s+this\s+(?:story|article))\W*$`,
       examples: {
         drop: ['Tulis komentar', '12 Comments', 'Komentar'],
         keep: ['Komentar itu memicu perdebatan di DPR.'],

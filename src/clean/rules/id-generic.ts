@@ -25,7 +25,7 @@ export const idGeneric: RulePack = {
       reason: 'A "Baca:" / "Baca juga:" line links to another article',
       kind: 'line',
       maxLength: 300,
-      pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：»›|]|\s[-–—]\s)\s*\S`,
+      pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：»›|]|\s[-–—]\s|\.{3}|…)\s*\S`,
       examples: {
         drop: [
           'Baca: Usai Bertemu Presiden Prancis, Putin Siap Kompromi dengan Barat.',
@@ -36,6 +36,7 @@ export const idGeneric: RulePack = {
           'Baca Selanjutnya: Gempa M 5,2 Guncang Sukabumi',
           'Baca juga » Rupiah Melemah Tipis',
           'Baca juga - Rupiah Melemah Tipis',
+          '**BACA ARTIKEL LAINNYA...** [Banjir Rendam Jalan Lintas](https://example.id/a)',
         ],
         keep: [
           'Bacaan doa ini dibaca setiap pagi.',
@@ -140,9 +141,9 @@ export const idGeneric: RulePack = {
       maxLength: 200,
       // The headline after the label starts with a capital and does not end like a sentence:
       // "Selanjutnya: polisi akan memeriksa saksi." is story.
-      pattern: String.raw`^(?:(?:Menarik\s+[Dd]ibaca|MENARIK\s+DIBACA|Selanjutnya|SELANJUTNYA|Berita\s+[Ss]elanjutnya|Artikel\s+[Ss]elanjutnya|Jangan\s+[Ll]ewatkan|JANGAN\s+LEWATKAN)\s*[:：]\s*|(?:Promosi|PROMOSI)\s+)(?=\p{Lu}|\d)[^\n]{10,180}(?<![.!?"”])$`,
+      pattern: String.raw`^(?:(?:Menarik\s+[Dd]ibaca|MENARIK\s+DIBACA|Selanjutnya|SELANJUTNYA|Berita\s+[Ss]elanjutnya|Artikel\s+[Ss]elanjutnya|Jangan\s+[Ll]ewatkan|JANGAN\s+LEWATKAN)\s*[:：]\s*|(?:Promosi|PROMOSI)\s+|(?:Next\s+[Aa]rticle|NEXT\s+ARTICLE)\s*[:：]?\s+)(?=\p{Lu}|\d)[^\n]{10,180}(?<![.!?"”])$`,
       examples: {
-        drop: ['Menarik Dibaca: 5 Saham Dividen dengan Yield Jumbo', 'Selanjutnya: Bursa Asia Kompak Melemah Jelang Rilis Inflasi AS, Kamis (11/9)', 'Promosi Kisah Warung Kelontong yang Bertahan Berkat Pembayaran Digital'],
+        drop: ['Menarik Dibaca: 5 Saham Dividen dengan Yield Jumbo', 'Selanjutnya: Bursa Asia Kompak Melemah Jelang Rilis Inflasi AS, Kamis (11/9)', 'Promosi Kisah Warung Kelontong yang Bertahan Berkat Pembayaran Digital', '**Next Article** [Komdigi Blokir 1.200 Situs dalam Sepekan](https://example.id/a)'],
         keep: ['Selanjutnya: polisi akan memeriksa saksi.', 'Selanjutnya, polisi memeriksa 12 saksi.', 'Promosi jabatan itu diumumkan Senin.'],
       },
     },
@@ -300,9 +301,9 @@ export const idGeneric: RulePack = {
       reason: 'A "Simak berita lainnya ..." / "Baca artikel terkait ..." line that points to more articles',
       kind: 'line',
       maxLength: 160,
-      pattern: String.raw`${LEAD}${COAX}(?:simak|baca|lihat|cek|ikuti|temukan|klik)\s+(?:juga\s+)?(?:berita|artikel|update|kabar)(?:\s+[\p{L}\d]+){0,2}?(?:\s+menarik)?\s+(?:lainnya|lain|terkait|terkini|terbaru|selengkapnya|menarik|seputar)\b[^.,;!?"“”]{0,100}(?:,\s*(?:di\s*sini|disini)\s*:?)?[.!]?$`,
+      pattern: String.raw`${LEAD}${COAX}(?:simak|baca|lihat|cek|ikuti|temukan|klik)\s+(?:juga\s+)?(?:berita|artikel|update|kabar)(?:\s+[\p{L}\d]+){0,2}?(?:\s+menarik)?\s+(?:lainnya|lain|terkait|terkini|terbaru|selengkapnya|menarik|seputar)\b(?:[^.,;!?"“”]|\.(?=\S)){0,100}(?:,\s*(?:di\s*sini|disini)\s*:?)?[.!]?$`,
       examples: {
-        drop: ['Simak berita lainnya terkait Pilkada Jakarta', 'Cek berita terbaru seputar sepak bola di sini', 'Baca artikel terkait lainnya', 'Baca artikel Otomotif menarik lainnya di tautan ini.', 'Simak berita lainnya seputar topik artikel ini, di sini :'],
+        drop: ['Simak berita lainnya terkait Pilkada Jakarta', 'Cek berita terbaru seputar sepak bola di sini', 'Baca artikel terkait lainnya', 'Baca artikel Otomotif menarik lainnya di tautan ini.', 'Simak berita lainnya seputar topik artikel ini, di sini :', 'Baca berita lainnya di Portal.com dan ikuti Instagram @portal'],
         keep: ['Simak berita ini dengan saksama, kata guru itu.', 'Ikuti berita terkini soal banjir, warga diminta waspada.', 'Dapatkan informasi terbaru soal vaksin di puskesmas terdekat.'],
       },
     },
@@ -337,6 +338,17 @@ export const idGeneric: RulePack = {
       examples: {
         drop: ['Simak! Video Pilihan Redaksi:', 'Kamu Sudah Menonton Video Terbaru Berikut ini?'],
         keep: ['Kamu sudah menonton video itu? tanya polisi kepada saksi.'],
+      },
+    },
+    {
+      id: 'id.footer.promo-extra',
+      reason: 'Promos worded as information offers ("Informasi ... lainnya di Googlenews ...", "Dapatkan ringkasan berita ... di email Anda", "Konten Premium", "Disadur dari: ...")',
+      kind: 'line',
+      maxLength: 200,
+      pattern: String.raw`^(?:(?:informasi|berita|update)\s+.{0,60}\blainnya\s+di\s+google\s*news\b.{0,40}|(?:dapatkan|terima)\b.{0,80}\b(?:langsung\s+)?(?:di|ke)\s+(?:email|surel|inbox)\s+(?:anda|kamu)\W*|(?:nikmati\s+)?konten\s+premium\b[^.]{0,60}|disadur\s+dari\s*:\s*.{1,150})$`,
+      examples: {
+        drop: ['Informasi lengkap dan menarik lainnya di Googlenews Portal.com', 'Dapatkan ringkasan berita pilihan setiap pagi langsung di email Anda.', 'Konten Premium', 'Nikmati Konten Premium Untuk Informasi Yang Lebih Dalam', 'Disadur dari: Portal.com (Penulis: Nama/Editor: Nama)'],
+        keep: ['Konten premium platform itu dihapus setelah aduan warga.'],
       },
     },
     {
