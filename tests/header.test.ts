@@ -110,3 +110,19 @@ describe('header rules apply above the story only (aboveStory)', () => {
     expect(validateRule({ ...rule, aboveStory: 'yes' }, 'rules.add[0]').map((i) => i.path)).toEqual(['rules.add[0].aboveStory']);
   });
 });
+
+describe('a related list followed by a bold sub-heading', () => {
+  it('ends at the bold line: "**2 Mei 2025**" is the timeline going on, not one more bulleted headline', () => {
+    const lines = [
+      'Peneliti mencocokkan contoh data itu dengan nomor telepon responden.',
+      'Baca juga:',
+      '- [Komdigi Siapkan Sanksi Denda](https://example.id/a)',
+      '* Serangan Ransomware Naik 38% pada 2024',
+      '**2 Mei 2025**',
+      'Perusahaan menyatakan sedang menyelidiki klaim tersebut.',
+    ];
+    const r = cleaner.clean(lines, { url: null, source: null });
+    expect(r.paragraphs).toEqual([lines[0], lines[4], lines[5]]);
+    expect(r.dropped.map((d) => d.rule)).toEqual(['id.related.baca-list', 'id.related.baca-list', 'id.related.baca-list']);
+  });
+});

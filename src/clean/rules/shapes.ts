@@ -24,8 +24,11 @@ export const COLON = String.raw`\s*[:：]`;
  */
 export const HEADLINE = String.raw`^(?:[•*\-–·▪►»]\s*|\d{1,2}[.)]\s+)?(?!.*[.,;:"”’'…]\s*$)\S.{2,158}$`;
 
-/** A bulleted line (the headlines of a related-links list). */
-export const BULLETED = String.raw`^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s*\S.{2,200}$`;
+/**
+ * A bulleted line (the headlines of a related-links list). A "*" starts a bullet, "**" bold
+ * text: "**2 Mei 2025**" under a list is a timeline's sub-heading, not one more item.
+ */
+export const BULLETED = String.raw`^(?:[•\-–·▪►»]|\*(?!\*)|\d{1,2}[.)])\s*\S.{2,200}$`;
 
 /** `word` matched in Title case, UPPER case or lower case, for case-sensitive rules. */
 export function anyCase(word: string): string {
