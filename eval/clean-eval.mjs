@@ -133,7 +133,9 @@ async function main() {
   if (jsonAt >= 0 && !jsonFile) throw new Error('--json needs a file name');
   const sets = args.filter((a, i) => !a.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
   const base = path.join(ROOT, 'eval/heldout');
-  const names = sets.length > 0 ? sets : readdirSync(base, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  // The sets in the order they were made: dev, test, then final, final2, ...
+  const rank = (n) => (n === 'dev' ? 0 : n === 'test' ? 1 : 2);
+  const names = sets.length > 0 ? sets : readdirSync(base, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
   const results = {};
   console.log('| set | articles | clean articles | story lines kept | junk lines dropped | altered lines |');

@@ -1,6 +1,8 @@
 /**
- * A copied page's header (byline, date) and its dateline: the header lines are dropped, the
- * header's date stays the published time, and the portal the dateline names picks its pack.
+ * What copied and scraped pages bring with the story: a header (byline, date) whose lines are
+ * dropped while its date stays the published time, only above the story; a dateline whose
+ * portal picks its pack; Markdown links and bold read as their text; a bold line under a
+ * bulleted list.
  */
 import { describe, expect, it } from 'vitest';
 import { createCleaner, siteNamedIn } from '../src/clean/index.js';
