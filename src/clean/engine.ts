@@ -22,7 +22,8 @@ export interface CompiledRule {
   /**
    * The spec's limits, copied here with Infinity for "none": every compiled rule has the same
    * shape, so the loop over ~110 rules per line reads them without looking up which of a
-   * dozen spec shapes it has (cleanLines() ran ~40% longer per rule reading the specs).
+   * dozen spec shapes it has (cleanLines() ran ~25% longer reading the specs: 105 against 84 ms
+   * for 1,000 synthetic articles).
    */
   readonly maxLength: number;
   readonly firstLines: number;

@@ -5,7 +5,7 @@
 import type { ArticleRecord, CleanResult, DateSource, ExtractedArticle } from '../domain/types.js';
 import { InputError } from '../domain/errors.js';
 import { formatInZone, hasOffset, parseTimestamp, zonedTimeToMs } from '../domain/time.js';
-import { DATE_HEADER_RULES, type Cleaner } from '../clean/index.js';
+import { HEADER_RULES, type Cleaner } from '../clean/index.js';
 import { findDateInText } from '../extract/dates.js';
 import { summaryOf, titleFromLede } from '../extract/title.js';
 
@@ -46,15 +46,15 @@ export function resolveTimestamp(text: string, timeZone: string): string | null 
 }
 
 /**
- * The text searched for the article's date: the kept lines and the header lines dropped as a
- * date or a byline ("Senin, 03 Mar 2025 09:12 WIB"), in their order. The header's date is the
+ * The text searched for the article's date: the kept lines and the lines dropped as a page
+ * header (a date, a byline: "Senin, 03 Mar 2025 09:12 WIB"), in their order. The header's date is the
  * publication date; the story's own dates are often of something else.
  */
 function datedText(lines: readonly string[], result: CleanResult): string {
   const rules = new Map(result.dropped.map((d) => [d.line, d.rule]));
   const dated = (i: number): boolean => {
     const rule = rules.get(i + 1);
-    return rule === undefined || DATE_HEADER_RULES.has(rule);
+    return rule === undefined || HEADER_RULES.has(rule);
   };
   return lines.filter((_, i) => dated(i)).join('\n');
 }

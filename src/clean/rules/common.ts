@@ -19,12 +19,6 @@ const BYLINE_LABEL = String.raw`(?:Oleh|OLEH|By|BY|Penulis|PENULIS|Reporter|REPO
 const BYLINE_SEP = String.raw`\s*[-–—|•·,]\s*`;
 
 /**
- * Rules that drop a page header's date or byline: the date they carry is still the article's
- * publication date (pipeline/prepare.ts looks for it there).
- */
-export const DATE_HEADER_RULES: ReadonlySet<string> = new Set(['common.page.date-header', 'common.credit.byline-header', 'common.credit.name-then-header']);
-
-/**
  * Furniture that looks the same whatever the article's language: ad markers and leaked ad
  * scripts, embed placeholders, social embeds, copyright lines, a page header's byline and date,
  * photo captions and credits, desk initials, share rows and buttons, tags, pagination.

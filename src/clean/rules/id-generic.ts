@@ -2,6 +2,8 @@ import type { RulePack } from '../../domain/types.js';
 import { BULLETED, CLOSE, COAX, COLON, HEADLINE, LEAD, NAMES, anyCase } from './shapes.js';
 
 const BACA = String.raw`baca(?:\s+(?:juga|pula|lagi|selanjutnya|berikutnya|lainnya|artikel\s+(?:terkait|lainnya)|berita\s+(?:terkait|lainnya)))?`;
+/** A "Baca juga" marker alone on its line, its colon optional: what a box or list of links follows. */
+const BACA_ALONE = String.raw`${LEAD}${BACA}${CLOSE}(?:[:：]\s*)?$`;
 const LIHAT = String.raw`(?:lihat|simak|cek)\s+(?:juga|pula)`;
 /** Portal names that "Artikel ini telah tayang di ..." footers credit. */
 const PORTAL = String.raw`(?:\S+\.(?:com|id|co\.id|net|org|tv)\b|detik\p{L}*|kompas\p{L}*|tribun\p{L}*|cnn\s*indonesia|cnbc\s*indonesia|liputan6|okezone|antara|tempo|jpnn|suara|republika|sindonews|viva|merdeka|kumparan|idn\s*times|medcom|tirto|katadata|bisnis|kontan|beritasatu|inews|metro\s*tv)`;
@@ -51,7 +53,7 @@ export const idGeneric: RulePack = {
       reason: 'A lone "Baca Juga" heading followed by a bulleted list of headlines',
       kind: 'block',
       maxLength: 40,
-      pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：]\s*)?$`,
+      pattern: BACA_ALONE,
       next: BULLETED,
       minNext: 1,
       maxNext: 6,
@@ -67,7 +69,7 @@ export const idGeneric: RulePack = {
       maxLength: 40,
       minNext: 2,
       maxNext: 4,
-      pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：]\s*)?$`,
+      pattern: BACA_ALONE,
       // Headlines of five words or more: a related box lists whole headlines, and a story's
       // sub-heading right under the box ("Gejala yang Perlu Diwaspadai") is shorter.
       next: String.raw`^(?=(?:\S+\s+){4}\S)(?!.*[.,;:"”’'…]\s*$)\S.{2,158}$`,
@@ -81,7 +83,7 @@ export const idGeneric: RulePack = {
       reason: 'A lone "Baca juga:" marker puts the linked headline on the next line',
       kind: 'pair',
       maxLength: 40,
-      pattern: String.raw`${LEAD}${BACA}${CLOSE}(?:[:：]\s*)?$`,
+      pattern: BACA_ALONE,
       next: HEADLINE,
       examples: {
         drop: ['Baca Juga:\nPemerintah Umumkan Libur Nasional', 'BACA JUGA\nViral, Pria Ini Nekat Terobos Banjir!'],

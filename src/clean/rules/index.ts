@@ -39,3 +39,9 @@ export const BUILTIN_PACKS: readonly RulePack[] = [
   common,
   htmlFurniture,
 ];
+
+/**
+ * Ids of the built-in rules that drop a page header above the story (`aboveStory`): a date such
+ * a line carries is still the article's publication date (pipeline/prepare.ts looks there).
+ */
+export const HEADER_RULES: ReadonlySet<string> = new Set(BUILTIN_PACKS.flatMap((p) => p.rules).filter((r) => r.aboveStory).map((r) => r.id));
