@@ -3,7 +3,7 @@ import { copyFile, readdir, readFile, rename, rm, utimes, writeFile } from 'node
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeTaken, type InboxFile } from '../src/sources/inbox.js';
+import { listInbox, removeTaken, type InboxFile } from '../src/sources/inbox.js';
 import { WriteThread } from '../src/io/write-thread.js';
 import { tempWorkspace } from './support/cli.js';
 import { articleText, writeArticles } from './support/articles.js';
@@ -145,6 +145,31 @@ describe('run reports', () => {
     expect(report).toMatchObject({ new: 2, updated: 0, unchanged: 0, failed: 0, feedItems: 2, recovered: null });
     expect(report.items.map((i: { outcome: string }) => i.outcome)).toEqual(['new', 'new']);
     expect(typeof report.durationMs).toBe('number');
+  });
+});
+
+describe('inbox listing', () => {
+  it('lists every ready file oldest name first; with firstReady it stops at the first, after the names it skipped', async () => {
+    const dir = await workspace();
+    const inbox = path.join(dir, 'inbox');
+    for (const name of ['c.txt', 'a.part', 'b.txt', 'd.txt']) {
+      await writeFile(path.join(inbox, name), articleText(1));
+      await age(path.join(inbox, name));
+    }
+    const now = Date.now();
+    const all = await listInbox(inbox, now, 30);
+    expect(all.ready.map((f) => f.name)).toEqual(['b.txt', 'c.txt', 'd.txt']);
+    expect(all.skipped).toEqual([{ name: 'a.part', why: 'temporary file' }]);
+    const first = await listInbox(inbox, now, 30, { firstReady: true });
+    expect(first.ready.map((f) => f.name)).toEqual(['b.txt']);
+    expect(first.skipped).toEqual([{ name: 'a.part', why: 'temporary file' }]);
+    // Nothing ready: the whole folder is looked at, and everything skipped is reported.
+    await writeFile(path.join(inbox, 'b.txt'), articleText(2));
+    await rm(path.join(inbox, 'c.txt'));
+    await rm(path.join(inbox, 'd.txt'));
+    const none = await listInbox(inbox, Date.now(), 30, { firstReady: true });
+    expect(none.ready).toEqual([]);
+    expect(none.skipped.map((s) => s.name)).toEqual(['a.part', 'b.txt']);
   });
 });
 

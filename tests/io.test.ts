@@ -94,6 +94,22 @@ describe.each([
     expect((await readdir(path.join(d, 'x'))).length).toBe(SYNCFS_MIN_FILES);
   });
 
+  it('writes text as UTF-8 and bytes as they are', async () => {
+    const d = await tmp();
+    const w = new AtomicWriter({ threadAfter });
+    const text = 'Prabowo – “Rp 1 triliun” € 😀 Ñ\n';
+    const bytes = new Uint8Array([0, 0xff, 0x80, 0x0a]);
+    for (let i = 0; i < 4; i++) {
+      w.write(path.join(d, `t${i}.txt`), text);
+      w.write(path.join(d, `b${i}.bin`), bytes);
+    }
+    await w.drain();
+    for (let i = 0; i < 4; i++) {
+      expect(await readFile(path.join(d, `t${i}.txt`))).toEqual(Buffer.from(text, 'utf8'));
+      expect(new Uint8Array(await readFile(path.join(d, `b${i}.bin`)))).toEqual(bytes);
+    }
+  });
+
   it('writes hundreds of files across folders and puts all of them in place', async () => {
     const d = await tmp();
     const w = new AtomicWriter({ threadAfter });

@@ -25,8 +25,11 @@ export interface InboxListing {
   readonly skipped: { name: string; why: string }[];
 }
 
-/** Files in `dir` ready to be taken at `nowMs`, oldest name first. */
-export async function listInbox(dir: string, nowMs: number, settleSeconds: number): Promise<InboxListing> {
+/**
+ * Files in `dir` ready to be taken at `nowMs`, oldest name first. `firstReady`: stop at the
+ * first (`skipped` then has only the names before it).
+ */
+export async function listInbox(dir: string, nowMs: number, settleSeconds: number, options: { firstReady?: boolean } = {}): Promise<InboxListing> {
   let names: string[];
   try {
     names = readdirSync(dir); // sync: see quiet.ts
@@ -62,6 +65,7 @@ export async function listInbox(dir: string, nowMs: number, settleSeconds: numbe
       continue;
     }
     ready.push({ name, path: p, size: st.size, mtimeMs: st.mtimeMs });
+    if (options.firstReady) break;
   }
   return { ready, skipped };
 }
