@@ -205,12 +205,52 @@ describe('rule engine position and length limits', () => {
     expect(c.clean(['related', '* a', '* b', 'Story.'], ctx).paragraphs).toEqual(['Story.']);
   });
 
+  it('notAfter looks at the last line kept above the run, passing over dropped lines', () => {
+    const c = createCleaner({
+      packs: [],
+      add: [
+        { id: 'my.promo', reason: 'x', kind: 'line', pattern: '^promo', examples: { drop: ['promo'], keep: ['x'] } },
+        { id: 'my.tags', reason: 'x', kind: 'block', pattern: '^[a-z]+$', next: '^[a-z]+$', minNext: 1, notAfter: ':$', examples: { drop: ['a\nb'], keep: ['List:\na\nb'] } },
+      ],
+    });
+    // A dropped line between the lead-in and the list: still the list.
+    expect(c.clean(['List:', 'promo today', 'alpha', 'beta'], ctx).paragraphs).toEqual(['List:', 'alpha', 'beta']);
+    // A dropped line that would match notAfter is not a lead-in.
+    expect(c.clean(['Story.', 'promo list:', 'alpha', 'beta'], ctx).paragraphs).toEqual(['Story.']);
+  });
+
   it('validateRule() reports bad limits, limits on the wrong kind and unknown keys with their paths', () => {
     const issues = validateRule(
       { id: 'my.x', reason: 'x', kind: 'line', pattern: 'x', maxNext: 2, lastLines: 0, firstLines: 2, colour: 'red', examples: { drop: ['x'], keep: ['y'] } },
       'rules.add[1]',
     );
     expect(issues.map((i) => i.path)).toEqual(['rules.add[1].lastLines', 'rules.add[1].maxNext', 'rules.add[1].lastLines', 'rules.add[1].colour']);
+  });
+});
+
+describe('common.page.tags-trailing', () => {
+  const cleaner = createCleaner();
+  const ctx = { url: null, source: null };
+  const story = 'Polisi masih menyelidiki kasus itu dan memeriksa empat saksi pada Senin malam.';
+
+  it('drops short lines after the story\'s last sentence, also past a dropped credit', () => {
+    expect(cleaner.clean([story, 'Pilkada 2024', 'KPU', 'Mahkamah Konstitusi'], ctx).paragraphs).toEqual([story]);
+    expect(cleaner.clean([story, 'Editor: Budi Santoso', 'narkoba', 'sabu'], ctx).paragraphs).toEqual([story]);
+  });
+
+  it('keeps a closing list under a lead-in, with or without a colon, past a dropped line', () => {
+    for (const lead of ['Tim yang lolos ke semifinal', 'Tim yang lolos ke semifinal:', 'Berikut tim yang lolos ke semifinal.']) {
+      const lines = [story, lead, 'Persib', 'Persija', 'Bali United'];
+      expect(cleaner.clean(lines, ctx).paragraphs, lead).toEqual(lines);
+    }
+    const withPromo = [story, 'Berikut daftarnya:', 'Baca juga: Harga Cabai Naik Lagi', 'Persib', 'Persija'];
+    expect(cleaner.clean(withPromo, ctx).paragraphs).toEqual([story, 'Berikut daftarnya:', 'Persib', 'Persija']);
+  });
+
+  it('a Title Case headline or a hashtag line above the short lines is not a lead-in', () => {
+    expect(cleaner.clean([story, 'Infografis Waspada DBD Saat Musim Hujan', 'DBD', 'Garut'], ctx).paragraphs).toEqual([story, 'Infografis Waspada DBD Saat Musim Hujan']);
+    // A hashtag line no rule takes (tags with spaces in them): kept, and not a lead-in.
+    expect(cleaner.clean([story, '#investasi bodong #Polda Jatim', 'Banjir', 'BMKG'], ctx).paragraphs).toEqual([story, '#investasi bodong #Polda Jatim']);
   });
 });
 

@@ -319,10 +319,11 @@ export function cleanLines(lines: readonly string[], rules: readonly CompiledRul
       const onLine = length <= rule.maxLength && (rule.lower ? (low === null ? rule.full!.re.test(line) : rule.re.test(low)) : rule.re.test(line));
       if (!onLine && (text[i] === null || text[i]!.length > rule.maxLength || !test(rule, 're', text[i]!, rule.lower ? lowerTextOf(i) : null))) continue;
       if (rule.notAfter !== null) {
-        // The line before the run of marker-like lines this one ends: a list's lead-in stays
-        // the lead-in of every item under it.
+        // The last line kept above the run of marker-like lines this one ends: a list's lead-in
+        // stays the lead-in of every item under it, and a dropped line between (an editor's
+        // credit, a "Baca juga") is not what the list follows.
         let before = previousNonBlank(norm, i);
-        while (before !== -1 && matches(rule, 're', before)) before = previousNonBlank(norm, before);
+        while (before !== -1 && (droppedBy[before] !== null || matches(rule, 're', before))) before = previousNonBlank(norm, before);
         if (before !== -1 && matches(rule, 'notAfter', before)) continue;
       }
       const id = rule.spec.id;

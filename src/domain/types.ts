@@ -25,9 +25,9 @@ export interface RuleSpec {
   /** For `pair` and `block`: what the following line(s) must look like. */
   readonly next?: string;
   /**
-   * The marker line matches only when the last non-blank line before it that does not match
-   * `pattern` does not match this either (short lines that look like tags, under a list's
-   * lead-in ending in a colon, are the list).
+   * The marker line matches only when the last line kept above it that does not match
+   * `pattern` (dropped lines are passed over) does not match this either (short lines that look
+   * like tags, under a list's lead-in, are the list).
    */
   readonly notAfter?: string;
   /** For `block`: how many following lines may be dropped at most. Default 12. */

@@ -376,14 +376,26 @@ export const common: RulePack = {
       lastLines: 10,
       minNext: 1,
       maxNext: 12,
-      // Two or more short lines of a few words with no sentence punctuation, unless a list's
-      // lead-in ("Berikut daftarnya:") or a list item comes before them: then they are the list.
+      // Two or more short lines of a few words with no sentence punctuation, after the story's
+      // last sentence. Under a list's lead-in they are the story's list: the last line kept
+      // above them ends with a colon, is a list item, announces a list ("Berikut nama-nama
+      // pemenangnya."), or is a sentence-case line with no closing punctuation ("Tim yang lolos
+      // ke semifinal"). A Title Case line ("Infografis Waspada DBD Saat Musim Hujan") or a
+      // hashtag line left above page furniture is a headline or tags, not a lead-in: hence
+      // the flags (case-sensitive, so \p{Lu} is a capital).
+      flags: 'u',
       pattern: String.raw`^(?!(?:\S+\s+){4})#?[\p{L}\d][\p{L}\d &'’\-/]{0,30}$`,
       next: String.raw`^(?!(?:\S+\s+){4})#?[\p{L}\d][\p{L}\d &'’\-/]{0,30}$`,
-      notAfter: String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s`,
+      notAfter: String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s|^(?![\p{Lu}\d]\S*(?:\s+(?:[\p{Lu}\d]\S*|\S{1,3}))*\s*$)[^#].*[\p{L}\d]\s*$|\b(?:[Bb]erikut(?:nya)?|[Aa]ntara\s+lain|[Dd]i\s+antaranya|[Yy]akni|[Yy]aitu|[Tt]he\s+following|[Aa]s\s+follows|below)\b[^.!?]{0,80}\.?\s*$`,
       examples: {
-        drop: ['Pilkada 2024\nKPU\nMahkamah Konstitusi', 'narkoba\nsabu\nperedaran narkoba'],
-        keep: ['Berikut daftarnya:\nJakarta\nBandung\nSurabaya', 'Kota yang terdampak:\n- Jakarta\nBandung'],
+        drop: ['Pilkada 2024\nKPU\nMahkamah Konstitusi', 'narkoba\nsabu\nperedaran narkoba', 'Jakarta\nBanjir\nBMKG'],
+        keep: [
+          'Berikut daftarnya:\nJakarta\nBandung\nSurabaya',
+          'Kota yang terdampak:\n- Jakarta\nBandung',
+          'Tim yang lolos ke semifinal\nPersib\nPersija\nBali United',
+          'Berikut nama-nama pemenangnya.\nAndi Saputra\nSiti Rahma',
+          'BERIKUT DAFTARNYA:\nJakarta\nBandung',
+        ],
       },
     },
     {
