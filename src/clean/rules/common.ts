@@ -386,7 +386,7 @@ export const common: RulePack = {
       flags: 'u',
       pattern: String.raw`^(?!(?:\S+\s+){4})#?[\p{L}\d][\p{L}\d &'’\-/]{0,30}$`,
       next: String.raw`^(?!(?:\S+\s+){4})#?[\p{L}\d][\p{L}\d &'’\-/]{0,30}$`,
-      notAfter: String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s|^(?![\p{Lu}\d]\S*(?:\s+(?:[\p{Lu}\d]\S*|\S{1,3}))*\s*$)[^#].*[\p{L}\d]\s*$|\b(?:[Bb]erikut(?:nya)?|[Aa]ntara\s+lain|[Dd]i\s+antaranya|[Yy]akni|[Yy]aitu|[Tt]he\s+following|[Aa]s\s+follows|below)\b[^.!?]{0,80}\.?\s*$`,
+      notAfter: String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s|^(?![\p{Lu}\d]\S*(?:\s+(?:[\p{Lu}\d]\S*|\S{1,3}))*\s*$)[^#].*[\p{L}\d]\s*$|\b(?:[Bb]erikut(?:nya)?|[Aa]ntara\s+lain|[Dd]i\s+antaranya|[Yy]akni|[Yy]aitu|[Tt]he\s+following|[Aa]s\s+follows|[Bb]elow)\b[^.!?]{0,80}\.?\s*$`,
       examples: {
         drop: ['Pilkada 2024\nKPU\nMahkamah Konstitusi', 'narkoba\nsabu\nperedaran narkoba', 'Jakarta\nBanjir\nBMKG'],
         keep: [
