@@ -34,6 +34,42 @@ describe('a page header copied with the story', () => {
     expect(draft.publishedSource).toBe('text');
   });
 
+  it('a whole page copied: section, breadcrumb, headline, byline, date and reading time go; the headline is the title', async () => {
+    const { draft, clean } = await draftOf(
+      [
+        'detikSport',
+        'Home › Sepakbola',
+        'Daftar Tim Lolos Semifinal Piala AFF U-23 2025, Indonesia Juara Grup A',
+        'Nanda Pramudya - detikSport',
+        'Rabu, 23 Jul 2025 06:30 WIB · 3 menit baca',
+        'Jakarta - Timnas Indonesia U-23 memastikan tiket semifinal usai menang 2-0 atas Malaysia.',
+        'Pelatih menyebut timnya masih bisa bermain lebih baik di semifinal.',
+      ].join('\n'),
+    );
+    expect(clean.paragraphs).toEqual(['Jakarta - Timnas Indonesia U-23 memastikan tiket semifinal usai menang 2-0 atas Malaysia.', 'Pelatih menyebut timnya masih bisa bermain lebih baik di semifinal.']);
+    expect(clean.dropped.map((d) => d.rule)).toEqual(['common.credit.byline-header', 'common.page.breadcrumb', 'common.page.headline', 'common.credit.byline-header', 'common.page.reading-time']);
+    expect(draft.title).toBe('Daftar Tim Lolos Semifinal Piala AFF U-23 2025, Indonesia Juara Grup A');
+    expect(draft.titleSource).toBe('headline');
+    expect(draft.published).toBe('2025-07-23T06:30:00+07:00');
+  });
+
+  it('a Title Case line under the first paragraph is the story\'s, and a page without a headline takes its title from the lede', async () => {
+    const { draft, clean } = await draftOf(
+      ['Jakarta - Harga cabai rawit naik menjadi Rp80.000 per kilogram di Pasar Induk.', 'Pedagang Mengeluh Pembeli Berkurang Sejak Awal Pekan', 'Pembeli memilih cabai kering.'].join('\n'),
+    );
+    expect(clean.dropped).toEqual([]);
+    expect(draft.title).toBe('Jakarta - Harga cabai rawit naik menjadi Rp80.000 per kilogram di Pasar Induk');
+    expect(draft.titleSource).toBe('lede');
+  });
+
+  it('a navigation menu under the site\'s name goes; a story that opens with its list under a lead-in keeps it', async () => {
+    const story = 'Jakarta - Delapan tim memastikan tempat di babak semifinal turnamen tahun ini.';
+    const menu = await draftOf(['TribunKaltim.co', 'Home', 'Samarinda', 'Balikpapan', 'Bisnis', story, 'Laga digelar pekan depan.'].join('\n'));
+    expect(menu.clean.dropped.map((d) => [d.text, d.rule]).filter(([, r]) => r === 'common.page.nav-menu').map(([t]) => t)).toEqual(['Home', 'Samarinda', 'Balikpapan', 'Bisnis']);
+    const list = await draftOf(['Tim yang lolos ke semifinal', 'Persib', 'Persija', 'Bali United', story, 'Laga digelar pekan depan.'].join('\n'));
+    expect(list.clean.dropped).toEqual([]);
+  });
+
   it('without a header, a date in the story is still found', async () => {
     const { draft } = await draftOf('Jakarta - Banjir merendam 12 kelurahan di Bekasi sejak Minggu (2/3/2025) pukul 22.00 WIB.\nWarga mengungsi.');
     expect(draft.published).toBe('2025-03-02T00:00:00+07:00');

@@ -92,6 +92,24 @@ describe('kliping reclean', () => {
     expect(JSON.stringify(after!.paragraphs)).toContain('Viral! 18 Kampus');
   });
 
+  it('finds a title in the text again: the page\'s headline, once its rule drops it, with its source', async () => {
+    const dir = await workspace();
+    await config(dir, ['common.page.headline']);
+    const page = path.join(dir, 'page.txt');
+    await writeFile(
+      page,
+      ['Harga Cabai Rawit Naik Lagi Jelang Ramadan di Pasar Induk Kramat Jati', 'Senin, 03 Mar 2025 09:12 WIB', 'Jakarta - Harga cabai rawit naik menjadi Rp80.000 per kilogram.', 'Pedagang mengeluh pembeli berkurang.', ''].join('\n'),
+    );
+    expect((await runCli(['ingest', page], { cwd: dir })).code).toBe(0);
+    const [before] = await records(dir);
+    expect([before!.title, before!.titleSource]).toEqual(['Harga Cabai Rawit Naik Lagi Jelang Ramadan di Pasar Induk Kramat Jati', 'lede']);
+    await config(dir, []);
+    expect((await runCli(['reclean'], { cwd: dir })).code).toBe(0);
+    const [after] = await records(dir);
+    expect([after!.title, after!.titleSource, after!.id]).toEqual(['Harga Cabai Rawit Naik Lagi Jelang Ramadan di Pasar Induk Kramat Jati', 'headline', before!.id]);
+    expect(after!.paragraphs).toEqual(['Jakarta - Harga cabai rawit naik menjadi Rp80.000 per kilogram.', 'Pedagang mengeluh pembeli berkurang.']);
+  });
+
   it('leaves a record whose raw original is missing alone and exits 1', async () => {
     const dir = await archivedWithOldRules();
     const [rec] = await records(dir);

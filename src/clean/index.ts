@@ -11,7 +11,7 @@ export { splitLines, normalizeLine } from './normalize.js';
 export { validateRule, compileRule, checkExamples, cleanLines, packApplies } from './engine.js';
 export type { CompiledRule, PackContext, RuleIssue } from './engine.js';
 export { BUILTIN_PACKS } from './rules/index.js';
-export { HEADER_RULES } from './rules/index.js';
+export { HEADER_RULES, HEADLINE_RULE } from './rules/index.js';
 export { siteNamedIn } from './site.js';
 
 export interface CleanerOptions {

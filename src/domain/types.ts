@@ -125,7 +125,8 @@ export interface ArticleRecord {
   /** `YYYY/MM/DD/<slug>`: where the record lives below the archive root. */
   readonly path: string;
   readonly title: string;
-  readonly titleSource: 'input' | 'lede';
+  /** `input`: front matter, HTML metadata or a feed; `headline`: the page's headline line above the story; `lede`: the first sentence. */
+  readonly titleSource: 'input' | 'headline' | 'lede';
   readonly url: string | null;
   readonly source: string | null;
   readonly authors: readonly string[];

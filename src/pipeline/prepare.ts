@@ -5,7 +5,7 @@
 import type { ArticleRecord, CleanResult, DateSource, ExtractedArticle } from '../domain/types.js';
 import { InputError } from '../domain/errors.js';
 import { formatInZone, hasOffset, parseTimestamp, zonedTimeToMs } from '../domain/time.js';
-import { HEADER_RULES, type Cleaner } from '../clean/index.js';
+import { HEADER_RULES, HEADLINE_RULE, type Cleaner } from '../clean/index.js';
 import { findDateInText } from '../extract/dates.js';
 import { summaryOf, titleFromLede } from '../extract/title.js';
 
@@ -59,6 +59,21 @@ function datedText(lines: readonly string[], result: CleanResult): string {
   return lines.filter((_, i) => dated(i)).join('\n');
 }
 
+/**
+ * The page's own headline when the cleaning dropped one above the story (a page copied whole:
+ * section, headline, byline, date, then the story): the longest such line, without a Markdown
+ * heading's "#". Its title beats the lede's first sentence.
+ */
+function headlineOf(result: CleanResult): string | null {
+  let best: string | null = null;
+  for (const d of result.dropped) {
+    if (d.rule !== HEADLINE_RULE) continue;
+    const text = d.text.replace(/^#{1,2}\s+/, '').trim();
+    if (!best || text.length > best.length) best = text;
+  }
+  return best;
+}
+
 /** Clean an extracted article and settle its title, dates and summary. */
 export function prepare(input: RawInput, extracted: ExtractedArticle, cleaner: Cleaner, options: PrepareOptions): { draft: Draft; clean: CleanResult } {
   const { timeZone } = options;
@@ -95,14 +110,14 @@ export function prepare(input: RawInput, extracted: ExtractedArticle, cleaner: C
   if (!published) published = formatInZone(options.nowMs, timeZone);
 
   const modified = extracted.modified ? resolveTimestamp(extracted.modified, timeZone) : null;
-  const lede = titleFromLede(result.paragraphs);
-  const title = extracted.title?.trim() || lede || input.name;
+  const headline = extracted.title?.trim() ? null : headlineOf(result);
+  const title = extracted.title?.trim() || headline || titleFromLede(result.paragraphs) || input.name;
 
   return {
     clean: result,
     draft: {
       title,
-      titleSource: extracted.title?.trim() ? 'input' : 'lede',
+      titleSource: extracted.title?.trim() ? 'input' : headline ? 'headline' : 'lede',
       url: extracted.url,
       source: extracted.source,
       authors: extracted.authors,

@@ -1,8 +1,8 @@
 /**
  * `kliping reclean`: re-apply the current rules to the raw original of every archived article.
  * A record keeps its id, path, published and updated times: only what cleaning decides (the
- * paragraphs, the dropped lines, and the summary and title when they came from the lede) is
- * rewritten. Then the feeds are republished.
+ * paragraphs, the dropped lines, and the summary and title when they came from the text: the
+ * page's headline or the lede) is rewritten. Then the feeds are republished.
  */
 import type { ArticleRecord, DroppedLine } from '../domain/types.js';
 import { KlipingError } from '../domain/errors.js';
@@ -177,10 +177,11 @@ async function recleanRecord(
     summary: draft.summary,
     // An HTML page's content HTML loses the blocks of newly dropped lines too.
     contentHtml: draft.contentHtml,
-    ...(record.titleSource === 'lede' ? { title: draft.title } : {}),
+    // A title found in the text (the page's headline, the lede) is found again.
+    ...(record.titleSource !== 'input' ? { title: draft.title, titleSource: draft.titleSource } : {}),
   };
   const same =
-    JSON.stringify([record.paragraphs, record.dropped, record.summary, record.title, record.contentHtml]) ===
-    JSON.stringify([next.paragraphs, next.dropped, next.summary, next.title, next.contentHtml]);
+    JSON.stringify([record.paragraphs, record.dropped, record.summary, record.title, record.titleSource, record.contentHtml]) ===
+    JSON.stringify([next.paragraphs, next.dropped, next.summary, next.title, next.titleSource, next.contentHtml]);
   return same ? null : next;
 }

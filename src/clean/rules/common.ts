@@ -23,6 +23,20 @@ const BYLINE_SEP = String.raw`\s*[-–—|•·,]\s*`;
  * scripts, embed placeholders, social embeds, copyright lines, a page header's byline and date,
  * photo captions and credits, desk initials, share rows and buttons, tags, pagination.
  */
+/**
+ * A list's lead-in, for rules that take short lines as page furniture (flags "u"): a line ending
+ * with a colon, a list item, a line announcing a list ("Berikut nama-nama pemenangnya."), or a
+ * sentence-case line with no closing punctuation ("Tim yang lolos ke semifinal"); not a Title
+ * Case line (a headline, a site name) or a hashtag line.
+ */
+const LEAD_IN = String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s|^(?![\p{Lu}\d]\S*(?:\s+(?:[\p{Lu}\d]\S*|\S{1,3}))*\s*$)[^#].*[\p{L}\d]\s*$|\b(?:[Bb]erikut(?:nya)?|[Aa]ntara\s+lain|[Dd]i\s+antaranya|[Yy]akni|[Yy]aitu|[Tt]he\s+following|[Aa]s\s+follows|[Bb]elow)\b[^.!?]{0,80}\.?\s*$`;
+
+/**
+ * A word of a headline in Title Case: capitalized, a short word, one with a digit ("ke-4"), or
+ * one of the function words headlines keep in lower case (Indonesian and English).
+ */
+const HEADLINE_WORD = String.raw`[\p{Lu}\d"“'‘(\[#][^\s]*|[^\s]{1,3}|[^\s]*\d[^\s]*|(?:dari|yang|untuk|dalam|pada|dengan|atau|oleh|bagi|soal|usai|jelang|saat|hingga|sampai|tidak|akan|bisa|jadi|agar|karena|lagi|juga|antara|tentang|terhadap|sebagai|kepada|sejak|demi|lewat|buat|serta|meski|namun|with|from|into|over|after|about|than|that|this|their|amid|says|said)[,:]?`;
+
 export const common: RulePack = {
   id: 'common',
   description: 'Any language: ad markers and scripts, embed placeholders, copyright, initials, share rows, tags, pagination',
@@ -140,6 +154,95 @@ export const common: RulePack = {
       },
     },
     {
+      id: 'common.page.breadcrumb',
+      reason: 'The page\'s breadcrumb trail near the top ("Home › Hukum", "Home » Palembang", "Bola / Liga Indonesia")',
+      kind: 'line',
+      aboveStory: true,
+      firstLines: 8,
+      maxLength: 120,
+      // Two to five short segments joined by a path mark (a Markdown trail is tried as its
+      // text); "/" only between segments of at most three words.
+      pattern: String.raw`^(?:[\p{L}\d][\p{L}\d .&'’\-]{0,30}?(?:\s*[›»>]\s*[\p{L}\d][\p{L}\d .&'’\-]{0,30}?){1,4}|[\p{L}\d][\p{L}\d&'’\-]*(?:\s+[\p{L}\d&'’\-]+){0,2}(?:\s+\/\s+[\p{L}\d][\p{L}\d&'’\-]*(?:\s+[\p{L}\d&'’\-]+){0,2}){1,3})\s*[›»>]?$`,
+      examples: {
+        drop: ['Home › Hukum', 'Home » Palembang', 'Bola / Liga Indonesia', 'Home > Daerah > Jawa Barat', 'Khazanah / Hikmah'],
+        keep: ['Harga naik 5 persen > inflasi bulan lalu, kata BPS.', 'Paragraf pembuka berita.\nHome › Hukum'],
+      },
+    },
+    {
+      id: 'common.page.reading-time',
+      reason: 'The date with the reading time beside it near the top ("25 Mei 2025 14:05 WIB · 5 menit baca")',
+      kind: 'line',
+      aboveStory: true,
+      flags: 'u',
+      firstLines: 8,
+      maxLength: 120,
+      pattern: String.raw`^(?:${DATE_TIME})?\s*[·•|,\-–]?\s*(?:(?:[Ww]aktu\s+)?[Bb]aca\s+\d{1,3}\s+(?:menit|detik)|\d{1,3}\s+(?:menit\s+(?:baca|membaca)|min(?:ute)?s?\s+read))$`,
+      examples: {
+        drop: ['25 Mei 2025 14:05 WIB · 5 menit baca', '24 Juni 2025 14:10 WIB · waktu baca 2 menit', 'Baca 10 detik', '5 menit baca', 'March 4, 2025 · 3 min read'],
+        keep: ['Waktu baca rata-rata siswa naik menjadi 5 menit sehari.', 'Paragraf pembuka berita.\n24 Juni 2025 · baca 2 menit'],
+      },
+    },
+    {
+      id: 'common.page.view-count',
+      reason: 'How many times the article was read or liked ("Dibaca: 1.204 kali", "Suka 37", "1.2K views")',
+      kind: 'line',
+      maxLength: 40,
+      pattern: String.raw`^(?:dibaca\s*:?\s*[\d.,]+\s*(?:kali|x)?|[\d.,]+\s*(?:kali\s+dibaca|x\s+dibaca|views?|dilihat)|[\d.,]+\s*[kKrRbB]?\s+views?|suka\s+[\d.,]+|[\d.,]+\s+suka)$`,
+      examples: {
+        drop: ['Dibaca: 1.204 kali', 'Suka 37', '1.204 kali dibaca', '3,2K views'],
+        keep: ['Dibaca 1.204 kali, unggahan itu lalu dihapus.', 'Suka atau tidak, harga naik.'],
+      },
+    },
+    {
+      id: 'common.page.nav-menu',
+      reason: 'The site\'s navigation menu copied above the story: three or more short capitalized lines in a row ("Nasional" / "Ekonomi" / "Olahraga")',
+      kind: 'block',
+      aboveStory: true,
+      flags: 'u',
+      firstLines: 15,
+      maxLength: 30,
+      minNext: 2,
+      maxNext: 20,
+      pattern: String.raw`^[\p{Lu}][\p{L}\d&'’\-]*(?:\s+[\p{Lu}\d][\p{L}\d&'’\-]*){0,2}$`,
+      next: String.raw`^[\p{Lu}][\p{L}\d&'’\-]*(?:\s+[\p{Lu}\d][\p{L}\d&'’\-]*){0,2}$`,
+      // A story that opens with its list ("Tim yang lolos ke semifinal" / "Persib" / ...).
+      notAfter: LEAD_IN,
+      examples: {
+        drop: ['Nasional\nEkonomi\nInternasional\nOlahraga', 'Home\nSamarinda\nBalikpapan\nBisnis'],
+        keep: ['Tim yang lolos ke semifinal\nPersib\nPersija\nBali United', 'Berikut daftarnya:\nJakarta\nBandung\nSurabaya'],
+      },
+    },
+    {
+      id: 'common.page.headline',
+      reason: 'The page\'s own headline copied above the story: a Title Case line of five words or more near the top, with no sentence punctuation at its end (kliping takes it as the title)',
+      kind: 'line',
+      aboveStory: true,
+      flags: 'u',
+      firstLines: 8,
+      maxLength: 200,
+      // Every word capitalized (or a number) except short words and the function words that
+      // headlines leave in lower case ("Jaksa Tuntut Eks Kadinkes 9 Tahun Penjara dalam Kasus
+      // Alkes"); a sentence has lower-case content words. Five words at least, so that a byline
+      // ("Nama Penulis - Sport") or a label is not taken for one; only above the story.
+      pattern: String.raw`^(?:#{1,2}\s+)?(?=(?:\S+\s+){4}\S)(?=.{25})(?:${HEADLINE_WORD})(?:\s+(?:${HEADLINE_WORD}))*(?<![.,:;"”’')])$`,
+      examples: {
+        drop: [
+          'Daftar Tim Lolos Semifinal Piala AFF U-23 2025, Indonesia Juara Grup A',
+          'Jaksa Tuntut Eks Kadinkes Bengkalis 9 Tahun Penjara dalam Kasus Alkes',
+          '# IHSG Ditutup Menguat 1,2 Persen, Asing Borong Saham Perbankan',
+          'Sewage Discharged Near Beaches Almost Doubled This Summer',
+          '# Kasus DBD Anak Melonjak, Dokter Ingatkan Fase Kritis Hari ke-4',
+        ],
+        keep: [
+          'Polisi menangkap dua tersangka di Jalan Sudirman pada Senin malam.',
+          'Harga cabai naik lagi di pasar tradisional Jakarta',
+          'Nama Penulis - Sport',
+          'Bank Indonesia Tahan Suku Bunga.',
+          'Paragraf pembuka berita.\nHarga Cabai Naik Lagi di Pasar Induk Kramat Jati',
+        ],
+      },
+    },
+    {
       id: 'common.credit.byline-header',
       reason: 'The writer named near the top with the portal, the desk or the date ("Rina Ayu - detikNews", "Oleh Rina Ayu pada 05 Mar 2025")',
       kind: 'line',
@@ -149,7 +252,8 @@ export const common: RulePack = {
       maxLength: 160,
       // The lookahead asks for a marker beside the names (a label, a "|", a publication in
       // brackets, a date's digits, the portal or desk at the end): a headline in Title Case at
-      // the top ("Harga Cabai Naik Lagi, Warga Mengeluh") has none and stays. One pattern with
+      // the top ("Harga Cabai Naik Lagi, Warga Mengeluh") has none and is not taken for a byline
+      // (common.page.headline takes it, as the title). One pattern with
       // the names and the date written once: as alternatives, its first use cost ~35 ms of
       // regex compiling.
       pattern: String.raw`^(?=${BYLINE_LABEL}\s*[:：]?\s|[^|(\d]*[|(\d]|.*${DESK}$)(?:${BYLINE_LABEL}\s*[:：]?\s+)?${WRITERS}(?:${BYLINE_SEP}${NAME_SEGMENT})?(?:\s*\((?:The\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){1,3}\))?(?:${BYLINE_SEP}${DESK})?(?:(?:\s+(?:pada|on)\s+|${BYLINE_SEP})${DATE_TIME})?$`,
@@ -166,7 +270,8 @@ export const common: RulePack = {
           'Nama Penulis (The Jakarta Post)',
           'Oleh: Nama Penulis - 14 Mei 2025 10:42 WIB',
         ],
-        keep: ['Harga Cabai Naik Lagi, Warga Mengeluh', 'Jakarta - Presiden meresmikan bendungan baru.', 'Polisi Tangkap Dua Pelaku', 'Polisi Tangkap Dua Pelaku (Video)', 'Harga Naik 3 Persen, Warga Mengeluh'],
+        // Headlines are not bylines (a long one is common.page.headline's, and becomes the title).
+        keep: ['Harga Cabai Naik', 'Jakarta - Presiden meresmikan bendungan baru.', 'Polisi Tangkap Dua Pelaku', 'Polisi Tangkap Dua Pelaku (Video)', 'Harga Naik, Warga Mengeluh'],
       },
     },
     {
@@ -386,7 +491,7 @@ export const common: RulePack = {
       flags: 'u',
       pattern: String.raw`^(?!(?:\S+\s+){4})#?[\p{L}\d][\p{L}\d &'’\-/]{0,30}$`,
       next: String.raw`^(?!(?:\S+\s+){4})#?[\p{L}\d][\p{L}\d &'’\-/]{0,30}$`,
-      notAfter: String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s|^(?![\p{Lu}\d]\S*(?:\s+(?:[\p{Lu}\d]\S*|\S{1,3}))*\s*$)[^#].*[\p{L}\d]\s*$|\b(?:[Bb]erikut(?:nya)?|[Aa]ntara\s+lain|[Dd]i\s+antaranya|[Yy]akni|[Yy]aitu|[Tt]he\s+following|[Aa]s\s+follows|[Bb]elow)\b[^.!?]{0,80}\.?\s*$`,
+      notAfter: LEAD_IN,
       examples: {
         drop: ['Pilkada 2024\nKPU\nMahkamah Konstitusi', 'narkoba\nsabu\nperedaran narkoba', 'Jakarta\nBanjir\nBMKG'],
         keep: [

@@ -40,6 +40,9 @@ export const BUILTIN_PACKS: readonly RulePack[] = [
   htmlFurniture,
 ];
 
+/** The rule that drops a page's own headline above the story: prepare takes it as the title. */
+export const HEADLINE_RULE = 'common.page.headline';
+
 /**
  * Ids of the built-in rules that drop a page header above the story (`aboveStory`): a date such
  * a line carries is still the article's publication date (pipeline/prepare.ts looks there).
