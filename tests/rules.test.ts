@@ -228,6 +228,25 @@ describe('rule engine position and length limits', () => {
   });
 });
 
+describe('id.related.baca-box', () => {
+  const cleaner = createCleaner();
+  const ctx = { url: null, source: null };
+  const story = 'Jembatan itu menjadi akses utama warga untuk ke pasar, sekolah, dan puskesmas.';
+  const after = 'Akibatnya, warga harus memutar sejauh lima kilometer untuk menuju pusat kecamatan.';
+
+  it('a story sub-heading right under a box of one headline is the story\'s, bold, plain or numbered', () => {
+    for (const heading of ['**Warga Terpaksa Memutar 5 Kilometer**', 'Warga Terpaksa Memutar 5 Kilometer', '3. Jangan Tergiur Hasil Instan']) {
+      const lines = [story, 'Baca Juga:', 'Hujan Deras, Tanggul Sungai di Sukoharjo Jebol dan Rendam Puluhan Hektare Sawah', heading, after];
+      expect(cleaner.clean(lines, ctx).paragraphs, heading).toEqual([story, heading, after]);
+    }
+  });
+
+  it('takes a box of two or more whole headlines', () => {
+    const lines = [story, 'Baca Juga', 'Harga Emas Antam Naik Lagi Hari Ini, Cek Rinciannya di Sini', 'Rupiah Menguat di Awal Pekan Jelang Rilis Data Inflasi', after];
+    expect(cleaner.clean(lines, ctx).paragraphs).toEqual([story, after]);
+  });
+});
+
 describe('common.page.tags-trailing', () => {
   const cleaner = createCleaner();
   const ctx = { url: null, source: null };

@@ -70,9 +70,11 @@ export const idGeneric: RulePack = {
       minNext: 2,
       maxNext: 4,
       pattern: BACA_ALONE,
-      // Headlines of five words or more: a related box lists whole headlines, and a story's
-      // sub-heading right under the box ("Gejala yang Perlu Diwaspadai") is shorter.
-      next: String.raw`^(?=(?:\S+\s+){4}\S)(?!.*[.,;:"”’'…]\s*$)\S.{2,158}$`,
+      // Headlines of seven words or more, not numbered: a related box lists whole headlines,
+      // and a story's sub-heading right under the box is shorter ("Gejala yang Perlu
+      // Diwaspadai", "Warga Terpaksa Memutar 5 Kilometer") or numbered ("3. Jangan Tergiur
+      // Hasil Instan"). With one headline in the box, baca-split takes the pair.
+      next: String.raw`^(?=(?:\S+\s+){6}\S)(?!\d{1,2}[.)]\s)(?!.*[.,;:"”’'…]\s*$)\S.{2,158}$`,
       examples: {
         drop: ['Baca Juga\nHarga Emas Antam Naik Lagi Hari Ini, Cek Rinciannya\nRupiah Menguat di Awal Pekan Jelang Rilis Data Inflasi'],
         keep: ['Baca juga aturannya sebelum mendaftar.'],
