@@ -228,6 +228,20 @@ describe('rule engine position and length limits', () => {
   });
 });
 
+describe('patterns that read a line word by word', () => {
+  // Each word has one way to be read: a line of many short capitalized words that fails at its
+  // end made the headline and lead-in patterns try 2^n readings (18 words: ~30 ms; 60 would
+  // never end). This test finishes only if they stay linear; it asserts no time.
+  it('answer at once on a long line of short capitalized words that fails at its end', () => {
+    const cleaner = createCleaner();
+    const words = Array.from({ length: 60 }, () => 'AB').join(' ');
+    for (const tail of [' zzzzzzz.', ' zzzzzzz', '']) {
+      const lines = [`${words}${tail}`, 'Persib', 'Persija', 'Bali United', 'Kalimat cerita yang cukup panjang untuk menjadi paragraf pembuka berita ini.', `${words}${tail}`, 'Persib', 'Persija'];
+      expect(cleaner.clean(lines, { url: null, source: null }).paragraphs.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('id.related.baca-box', () => {
   const cleaner = createCleaner();
   const ctx = { url: null, source: null };

@@ -29,13 +29,16 @@ const BYLINE_SEP = String.raw`\s*[-–—|•·,]\s*`;
  * sentence-case line with no closing punctuation ("Tim yang lolos ke semifinal"); not a Title
  * Case line (a headline, a site name) or a hashtag line.
  */
-const LEAD_IN = String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s|^(?![\p{Lu}\d]\S*(?:\s+(?:[\p{Lu}\d]\S*|\S{1,3}))*\s*$)[^#].*[\p{L}\d]\s*$|\b(?:[Bb]erikut(?:nya)?|[Aa]ntara\s+lain|[Dd]i\s+antaranya|[Yy]akni|[Yy]aitu|[Tt]he\s+following|[Aa]s\s+follows|[Bb]elow)\b[^.!?]{0,80}\.?\s*$`;
+const LEAD_IN = String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s|^(?![\p{Lu}\d]\S*(?:\s+(?:[\p{Lu}\d]\S*|[^\s\p{Lu}\d]\S{0,2}(?!\S)))*\s*$)[^#].*[\p{L}\d]\s*$|\b(?:[Bb]erikut(?:nya)?|[Aa]ntara\s+lain|[Dd]i\s+antaranya|[Yy]akni|[Yy]aitu|[Tt]he\s+following|[Aa]s\s+follows|[Bb]elow)\b[^.!?]{0,80}\.?\s*$`;
 
 /**
  * A word of a headline in Title Case: capitalized, a short word, one with a digit ("ke-4"), or
- * one of the function words headlines keep in lower case (Indonesian and English).
+ * one of the function words headlines keep in lower case (Indonesian and English). Each branch
+ * takes a whole word; the pattern that uses it takes each word atomically, `(?=(W))\N`, so a
+ * long line of short capitalized words cannot make it try every way of reading them (which
+ * alternatives that overlap would: 2^n).
  */
-const HEADLINE_WORD = String.raw`[\p{Lu}\d"“'‘(\[#][^\s]*|[^\s]{1,3}|[^\s]*\d[^\s]*|(?:dari|yang|untuk|dalam|pada|dengan|atau|oleh|bagi|soal|usai|jelang|saat|hingga|sampai|tidak|akan|bisa|jadi|agar|karena|lagi|juga|antara|tentang|terhadap|sebagai|kepada|sejak|demi|lewat|buat|serta|meski|namun|with|from|into|over|after|about|than|that|this|their|amid|says|said)[,:]?`;
+const HEADLINE_WORD = String.raw`[\p{Lu}\d"“'‘(\[#]\S*|\S{1,3}(?!\S)|\S*\d\S*|(?:dari|yang|untuk|dalam|pada|dengan|atau|oleh|bagi|soal|usai|jelang|saat|hingga|sampai|tidak|akan|bisa|jadi|agar|karena|lagi|juga|antara|tentang|terhadap|sebagai|kepada|sejak|demi|lewat|buat|serta|meski|namun|with|from|into|over|after|about|than|that|this|their|amid|says|said)[,:]?(?!\S)`;
 
 export const common: RulePack = {
   id: 'common',
@@ -224,7 +227,7 @@ export const common: RulePack = {
       // headlines leave in lower case ("Jaksa Tuntut Eks Kadinkes 9 Tahun Penjara dalam Kasus
       // Alkes"); a sentence has lower-case content words. Five words at least, so that a byline
       // ("Nama Penulis - Sport") or a label is not taken for one; only above the story.
-      pattern: String.raw`^(?:#{1,2}\s+)?(?=(?:\S+\s+){4}\S)(?=.{25})(?:${HEADLINE_WORD})(?:\s+(?:${HEADLINE_WORD}))*(?<![.,:;"”’')])$`,
+      pattern: String.raw`^(?:#{1,2}\s+)?(?=(?:\S+\s+){4}\S)(?=.{25})(?=(${HEADLINE_WORD}))\1(?:\s+(?=(${HEADLINE_WORD}))\2)*(?<![.,:;"”’')])$`,
       examples: {
         drop: [
           'Daftar Tim Lolos Semifinal Piala AFF U-23 2025, Indonesia Juara Grup A',
