@@ -19,11 +19,6 @@ const BYLINE_LABEL = String.raw`(?:Oleh|OLEH|By|BY|Penulis|PENULIS|Reporter|REPO
 const BYLINE_SEP = String.raw`\s*[-–—|•·,]\s*`;
 
 /**
- * Furniture that looks the same whatever the article's language: ad markers and leaked ad
- * scripts, embed placeholders, social embeds, copyright lines, a page header's byline and date,
- * photo captions and credits, desk initials, share rows and buttons, tags, pagination.
- */
-/**
  * A list's lead-in, for rules that take short lines as page furniture (flags "u"): a line ending
  * with a colon, a list item, a line announcing a list ("Berikut nama-nama pemenangnya."), or a
  * sentence-case line with no closing punctuation ("Tim yang lolos ke semifinal"); not a Title
@@ -40,9 +35,15 @@ const LEAD_IN = String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s|^
  */
 const HEADLINE_WORD = String.raw`[\p{Lu}\d"“'‘(\[#]\S*|\S{1,3}(?!\S)|\S*\d\S*|(?:dari|yang|untuk|dalam|pada|dengan|atau|oleh|bagi|soal|usai|jelang|saat|hingga|sampai|tidak|akan|bisa|jadi|agar|karena|lagi|juga|antara|tentang|terhadap|sebagai|kepada|sejak|demi|lewat|buat|serta|meski|namun|with|from|into|over|after|about|than|that|this|their|amid|says|said)[,:]?(?!\S)`;
 
+/**
+ * Furniture that looks the same whatever the article's language: ad markers and leaked ad
+ * scripts, embed placeholders, social embeds, copyright lines, a page header (headline, byline,
+ * date, breadcrumb, menu, reading time), photo captions and credits, desk initials, share rows
+ * and buttons, tags, pagination.
+ */
 export const common: RulePack = {
   id: 'common',
-  description: 'Any language: ad markers and scripts, embed placeholders, copyright, initials, share rows, tags, pagination',
+  description: 'Any language: ad markers and scripts, embed placeholders, copyright, initials, page headers, share rows, tags, pagination',
   sites: [],
   rules: [
     {
