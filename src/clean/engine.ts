@@ -361,9 +361,11 @@ export function cleanLines(lines: readonly string[], rules: readonly CompiledRul
   return { paragraphs, dropped };
 }
 
+const SENTENCE_END = /[.!?:;"”’)]$/;
+
 /** A line long enough, or ending like a sentence or a lead-in, to be the story's own text. */
 function readsLikeStory(norm: string): boolean {
-  return norm.length >= 60 || /[.!?:;"”’)]$/.test(norm);
+  return norm.length >= 60 || SENTENCE_END.test(norm);
 }
 
 function previousNonBlank(norm: readonly string[], i: number): number {

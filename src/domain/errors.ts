@@ -56,10 +56,12 @@ export class InputError extends KlipingError {
   }
 }
 
+const LET_WRITE = 'Let the user running kliping read and write there, or point the paths in the config elsewhere';
+
 /** What to do about a file system error the user's machine raised, by its code. */
 const SYSTEM_FIXES: Record<string, (what: string) => string> = {
-  EACCES: (what) => `${what}: permission denied. Let the user running kliping read and write there, or point the paths in the config elsewhere`,
-  EPERM: (what) => `${what}: operation not permitted. Let the user running kliping read and write there, or point the paths in the config elsewhere`,
+  EACCES: (what) => `${what}: permission denied. ${LET_WRITE}`,
+  EPERM: (what) => `${what}: operation not permitted. ${LET_WRITE}`,
   EROFS: (what) => `${what}: the file system is read-only. Mount it writable, or point the paths in the config elsewhere`,
   ENOSPC: (what) => `${what}: no space left on the disk. Free some space and run again`,
   EDQUOT: (what) => `${what}: the disk quota is used up. Free some space or raise the quota, and run again`,

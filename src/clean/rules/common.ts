@@ -35,6 +35,9 @@ const LEAD_IN = String.raw`[:：]\s*$|^(?:[•*\-–·▪►»]|\d{1,2}[.)])\s|^
  */
 const HEADLINE_WORD = String.raw`[\p{Lu}\d"“'‘(\[#]\S*|\S{1,3}(?!\S)|\S*\d\S*|(?:dari|yang|untuk|dalam|pada|dengan|atau|oleh|bagi|soal|usai|jelang|saat|hingga|sampai|tidak|akan|bisa|jadi|agar|karena|lagi|juga|antara|tentang|terhadap|sebagai|kepada|sejak|demi|lewat|buat|serta|meski|namun|with|from|into|over|after|about|than|that|this|their|amid|says|said)[,:]?(?!\S)`;
 
+/** The id of the rule that drops a page's own headline: prepare takes the line as the title. */
+export const HEADLINE_RULE = 'common.page.headline';
+
 /**
  * Furniture that looks the same whatever the article's language: ad markers and leaked ad
  * scripts, embed placeholders, social embeds, copyright lines, a page header (headline, byline,
@@ -217,7 +220,7 @@ export const common: RulePack = {
       },
     },
     {
-      id: 'common.page.headline',
+      id: HEADLINE_RULE,
       reason: 'The page\'s own headline copied above the story: a Title Case line of five words or more near the top, with no sentence punctuation at its end (kliping takes it as the title)',
       kind: 'line',
       aboveStory: true,

@@ -40,8 +40,7 @@ export const BUILTIN_PACKS: readonly RulePack[] = [
   htmlFurniture,
 ];
 
-/** The rule that drops a page's own headline above the story: prepare takes it as the title. */
-export const HEADLINE_RULE = 'common.page.headline';
+export { HEADLINE_RULE } from './common.js';
 
 /**
  * Ids of the built-in rules that drop a page header above the story (`aboveStory`): a date such
